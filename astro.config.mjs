@@ -1,0 +1,45 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import preact from '@astrojs/preact';
+import csp from './src/integrations/csp.ts';
+
+const port = Number(process.env.PORT || 4321);
+
+export default defineConfig({
+  site: 'https://vejviser.example',
+  server: { port, host: true },
+  preview: { port },
+  trailingSlash: 'ignore',
+  integrations: [
+    starlight({
+      title: 'Vejviser',
+      description:
+        'Vejledninger, tjeklister og lokale kontroller for statslige institutioner. Dine filer forlader aldrig din computer.',
+      defaultLocale: 'root',
+      locales: { root: { label: 'Dansk', lang: 'da' } },
+      favicon: '/favicon.svg',
+      customCss: ['./src/styles/vejviser.css'],
+      pagefind: true,
+      disable404Route: true,
+      lastUpdated: false,
+      sidebar: [
+        { label: 'Forside', link: '/' },
+        { label: 'Vejledninger', link: '/vejledninger/' },
+        { label: 'Kundeportalen', collapsed: true, items: [{ autogenerate: { directory: 'kundeportalen' } }] },
+        { label: 'Serviceportalen', collapsed: true, items: [{ autogenerate: { directory: 'serviceportalen' } }] },
+        { label: 'Funktionsadskillelse', collapsed: true, items: [{ autogenerate: { directory: 'funktionsadskillelse' } }] },
+        { label: 'NemKonto', collapsed: true, items: [{ autogenerate: { directory: 'nemkonto' } }] },
+        { label: 'Digital Post', collapsed: true, items: [{ autogenerate: { directory: 'digital-post' } }] },
+        { label: 'Tjeklister', collapsed: false, items: [{ autogenerate: { directory: 'tjeklister' } }] },
+        { label: 'Kontroller', collapsed: false, items: [{ autogenerate: { directory: 'kontroller' } }] },
+        { label: 'Om Vejviser', items: [
+          { label: 'Om siden', link: '/om/' },
+          { label: 'Tilgængelighed', link: '/tilgaengelighed/' },
+        ] },
+      ],
+    }),
+    preact(),
+    csp(),
+  ],
+});
