@@ -1,4 +1,16 @@
-import type { defineCollection } from 'astro:content';
+import { defineCollection } from 'astro:content';
+import { file } from 'astro/loaders';
+import { opgaveSchema } from '../lib/nemkonto/schema';
 
-/** Data collections of this area (schemas and loaders). Registered in ./collections.ts. */
-export const collections: Record<string, ReturnType<typeof defineCollection>> = {};
+export { opgaveSchema, opgaverSchema, tjeklistepunkter, grupper } from '../lib/nemkonto/schema';
+
+/**
+ * NemKonto: the tasks of the Tilslutningsguide (content/data/nemkonto/opgaver.yaml). The schema
+ * itself lives in src/lib/nemkonto/schema.ts so the tests can use it without Astro.
+ */
+export const collections = {
+  nemkontoOpgaver: defineCollection({
+    loader: file('./content/data/nemkonto/opgaver.yaml'),
+    schema: opgaveSchema,
+  }),
+};
