@@ -12,6 +12,8 @@ test('search finds a Danish word in its inflected form (Danish stemming)', async
   await expect(first).toBeVisible();
   const hrefs = await dialog.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   expect(hrefs.some((h) => h?.includes('/nemkonto/'))).toBe(true);
+  // The search dialog speaks Danish too.
+  await expect(dialog.getByText(/\d+ resultat(er)? for tilslutningen/)).toBeVisible();
 });
 
 test('unknown address shows the Danish 404 page', async ({ page }) => {
