@@ -33,7 +33,6 @@ function Kilde({ regel, links }: { regel: Regel; links: Record<string, Link> }) 
   const l = links[regel.afsnit];
   return (
     <span class="dp-kilde">
-      {' '}
       Kilde: {l ? <a href={l.href}>afsnit {regel.afsnit}</a> : `afsnit ${regel.afsnit}`}: <q>{regel.kildetekst.trim()}</q>
     </span>
   );
@@ -112,9 +111,12 @@ export default function Indstillingshjaelper({ felter, regler, links }: Props) {
             </fieldset>
           );
         })}
-        <button type="button" class="dp-knap" onClick={() => setSvar({})} disabled={antalSvar === 0 && !Object.keys(svar).length}>
-          Start forfra
-        </button>
+        <p class="dp-handlinger">
+          <a href="#dp-resultat-h">Gå til anbefalingen</a>
+          <button type="button" class="dp-knap" onClick={() => setSvar({})} disabled={!Object.keys(svar).length}>
+            Start forfra
+          </button>
+        </p>
       </form>
 
       <section class="dp-resultat" aria-labelledby="dp-resultat-h">
@@ -150,8 +152,10 @@ export default function Indstillingshjaelper({ felter, regler, links }: Props) {
           <ul class="dp-indstillinger">
             {res.indstillinger.map((i) => {
               const sted = links[i.felt.indstilling!.afsnit];
+              const strid = res.modstrid.filter((m) => m.felt === i.felt.id);
+              const afvig = res.afvigelser.filter((a) => a.felt === i.felt.id);
               return (
-                <li key={i.felt.id} data-felt={i.felt.id}>
+                <li key={i.felt.id} data-felt={i.felt.id} class={strid.length ? 'dp-har-modstrid' : undefined}>
                   <p class="dp-indstilling">
                     <strong>{i.felt.titel}:</strong> {vaerdiTekst(i.felt, i.valg.id, true)}{' '}
                     <span class={`dp-maerke dp-${i.kilde}`}>{kildeNavn[i.kilde]}</span>
@@ -166,6 +170,16 @@ export default function Indstillingshjaelper({ felter, regler, links }: Props) {
                     )}
                     .
                   </p>
+                  {strid.map((m) => (
+                    <p class="dp-advarsel" key={m.regel.id}>
+                      <strong>Strider mod vejledningen:</strong> skal være »{vaerdiTekst(i.felt, m.kraevet)}« – se ovenfor.
+                    </p>
+                  ))}
+                  {afvig.map((a) => (
+                    <p class="dp-note" key={a.regel.id}>
+                      <strong>Bemærk:</strong> afviger fra anbefalingen »{vaerdiTekst(i.felt, a.anbefalet)}« – se nedenfor.
+                    </p>
+                  ))}
                   {i.regler.length > 0 ? (
                     <ul class="dp-begrundelser">
                       {i.regler.map((r) => (
@@ -175,9 +189,9 @@ export default function Indstillingshjaelper({ felter, regler, links }: Props) {
                         </li>
                       ))}
                     </ul>
-                  ) : (
+                  ) : strid.length === 0 ? (
                     <p class="dp-sted">Dit eget valg – ingen regel i vejledningen bestemmer det ud fra dine andre svar.</p>
-                  )}
+                  ) : null}
                 </li>
               );
             })}

@@ -14,10 +14,10 @@ export async function proces(id: string): Promise<Proces> {
   return p;
 }
 
-/** Fields and rules in file order; fails the build when a rule names an unknown field or value. */
+/** Fields and rules in order (by nr); fails the build when a rule names an unknown field or value. */
 export async function felterOgRegler(): Promise<{ felter: Felt[]; regler: Regel[] }> {
-  const felter = (await getCollection('digitalpostFelter')).map((e) => e.data as Felt);
-  const regler = (await getCollection('digitalpostRegler')).map((e) => e.data as Regel);
+  const felter = (await getCollection('digitalpostFelter')).map((e) => e.data as Felt).sort(byNr);
+  const regler = (await getCollection('digitalpostRegler')).map((e) => e.data as Regel).sort(byNr);
   const fejl = tjekReferencer(felter, regler);
   if (fejl.length) throw new Error(`Fejl i content/data/digital-post/regler.yaml:\n${fejl.join('\n')}`);
   return { felter, regler };

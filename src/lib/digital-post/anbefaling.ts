@@ -9,7 +9,7 @@ import type { Betingelse, Felt, Regel, Valg } from './schema';
  *  1. Answers are taken as given (styrke "svar").
  *  2. "skal" rules are applied until nothing changes. A "skal" rule that disagrees with an answer
  *     or with another "skal" rule is a contradiction (modstrid).
- *  3. "anbefalet" rules are applied one at a time, in file order, each followed by step 2 again.
+ *  3. "anbefalet" rules are applied one at a time, in order of nr, each followed by step 2 again.
  *     A recommendation that disagrees with what is already decided is a remark (afvigelse) — the
  *     earlier decision stands. If a later "skal" rule disagrees with a value only recommended, the
  *     "skal" rule wins, the recommendation becomes a remark, and evaluation restarts with the
@@ -104,7 +104,8 @@ export function gyldigeSvar(felter: readonly Felt[], svar: Svar): Record<string,
 
 class Genstart extends Error {}
 
-export function anbefal(svar: Svar, felter: readonly Felt[], regler: readonly Regel[]): Resultat {
+export function anbefal(svar: Svar, felter: readonly Felt[], alleRegler: readonly Regel[]): Resultat {
+  const regler = [...alleRegler].sort((a, b) => a.nr - b.nr);
   const feltById = new Map(felter.map((f) => [f.id, f]));
   for (const [k, v] of Object.entries(svar)) {
     if (v === undefined) continue;

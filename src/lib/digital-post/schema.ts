@@ -83,6 +83,8 @@ export const valgSchema = z.object({
 export const feltSchema = z
   .object({
     id: feltId,
+    /** Order on the pages (the collection does not keep the file's order). */
+    nr: z.number().int().positive(),
     titel: z.string().min(3),
     /** Present when the recommender asks this question. */
     spoergsmaal: z
@@ -118,6 +120,8 @@ export type Styrke = (typeof styrker)[number];
 export const regelSchema = z
   .object({
     id,
+    /** Order: among recommendations for the same field, the lower number wins. */
+    nr: z.number().int().positive(),
     naar: betingelseSchema.default({}),
     saa: z.record(feltId, id).optional(),
     forbudt: z.literal(true).optional(),
@@ -159,9 +163,13 @@ export function tjekReferencer(felter: readonly Felt[], regler: readonly Regel[]
     }
   };
   const regelIds = new Set<string>();
+  const regelNr = new Set<number>();
+  if (new Set(felter.map((f) => f.nr)).size !== felter.length) fejl.push('to felter har samme nr');
   for (const r of regler) {
     if (regelIds.has(r.id)) fejl.push(`to regler har id "${r.id}"`);
+    if (regelNr.has(r.nr)) fejl.push(`to regler har nr ${r.nr}`);
     regelIds.add(r.id);
+    regelNr.add(r.nr);
     for (const [f, v] of Object.entries(r.naar)) tjek(`regel ${r.id} (naar)`, f, v);
     for (const [f, v] of Object.entries(r.saa ?? {})) {
       tjek(`regel ${r.id} (saa)`, f, v);

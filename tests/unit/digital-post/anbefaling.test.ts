@@ -143,8 +143,10 @@ describe('anbefal: reminders', () => {
 });
 
 describe('anbefal: engine behaviour on synthetic rules', () => {
+  let n = 0;
   const felt = (id: string, vals: string[], indstilling = true): Felt => ({
     id,
+    nr: ++n,
     titel: id,
     spoergsmaal: { tekst: `${id}?` },
     ...(indstilling ? { indstilling: { proces: 'afsendersystem' as const, afsnit: '3.4', felt: id } } : {}),
@@ -152,6 +154,7 @@ describe('anbefal: engine behaviour on synthetic rules', () => {
   });
   const regel = (id: string, styrke: Regel['styrke'], naar: Regel['naar'], saa?: Record<string, string>): Regel => ({
     id,
+    nr: ++n,
     styrke,
     naar,
     ...(saa ? { saa } : {}),
@@ -177,6 +180,16 @@ describe('anbefal: engine behaviour on synthetic rules', () => {
     const res = anbefal({ a: '1' }, ff, rr);
     expect(settings(res)).toEqual({ b: 'y', c: 'p' });
     expect(res.afvigelser.map((x) => x.regel.id)).toEqual(['c-b']);
+  });
+
+  it('lets the recommendation with the lower nr win, whatever the order given', () => {
+    const a = regel('foerst', 'anbefalet', { a: '1' }, { b: 'x' });
+    const b = regel('senere', 'anbefalet', { a: '1' }, { b: 'y' });
+    for (const rr of [[a, b], [b, a]]) {
+      const res = anbefal({ a: '1' }, ff, rr);
+      expect(settings(res).b).toBe('x');
+      expect(res.afvigelser.map((x) => x.regel.id)).toEqual(['senere']);
+    }
   });
 
   it('reports two requirements that disagree', () => {

@@ -59,6 +59,11 @@ describe('felter.yaml and regler.yaml', () => {
   const byId = new Map(r.map((x) => [x.id, x]));
   const find = (pred: (x: Regel) => boolean) => r.filter(pred);
 
+  it('are numbered 1, 2, 3 … in file order (the collection sorts by nr)', () => {
+    expect(f.map((x) => x.nr)).toEqual(f.map((_, i) => i + 1));
+    expect(r.map((x) => x.nr)).toEqual(r.map((_, i) => i + 1));
+  });
+
   it('refer only to existing fields and values', () => {
     expect(tjekReferencer(f, r)).toEqual([]);
   });
@@ -69,6 +74,7 @@ describe('felter.yaml and regler.yaml', () => {
     expect(fejl.some((e) => e.includes('"fax"'))).toBe(true);
     expect(fejl.some((e) => e.includes('"farve"'))).toBe(true);
     expect(tjekReferencer(f, [...r, r[0]!])).toContain(`to regler har id "${r[0]!.id}"`);
+    expect(tjekReferencer(f, [...r, { ...r[0]!, id: 'ny3' }])).toContain(`to regler har nr ${r[0]!.nr}`);
   });
 
   it('offer the three interfaces of section 3.4', () => {
@@ -121,12 +127,12 @@ describe('felter.yaml and regler.yaml', () => {
   });
 
   it('validate each rule kind', () => {
-    const base = { id: 'x', naar: { standardsystem: 'ja' }, forklaring: 'En forklaring.', kildetekst: 'Et citat fra kilden.', afsnit: '3.4' };
+    const base = { id: 'x', nr: 1, naar: { standardsystem: 'ja' }, forklaring: 'En forklaring.', kildetekst: 'Et citat fra kilden.', afsnit: '3.4' };
     expect(regelSchema.safeParse({ ...base, styrke: 'skal', saa: { snitflade: 'smime' } }).success).toBe(true);
     expect(regelSchema.safeParse({ ...base, styrke: 'skal' }).success).toBe(false);
     expect(regelSchema.safeParse({ ...base, styrke: 'anbefalet', forbudt: true, naar: { a: 'b', c: 'd' } }).success).toBe(false);
     expect(regelSchema.safeParse({ ...base, styrke: 'husk', saa: { snitflade: 'smime' } }).success).toBe(false);
     expect(regelSchema.safeParse({ ...base, styrke: 'husk' }).success).toBe(true);
-    expect(z.array(feltSchema).safeParse([{ id: 'x', titel: 'Felt', valg: [{ id: 'a', tekst: 'A' }] }]).success).toBe(false);
+    expect(z.array(feltSchema).safeParse([{ id: 'x', nr: 1, titel: 'Felt', valg: [{ id: 'a', tekst: 'A' }] }]).success).toBe(false);
   });
 });
