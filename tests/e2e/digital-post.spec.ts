@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { soeg } from './soeg';
@@ -120,6 +121,7 @@ test.describe('the settings recommender', () => {
     await expect(modstrid.getByRole('heading', { name: 'Dine svar strider mod vejledningen' })).toBeVisible();
     await expect(modstrid).toContainText('Myndigheden kan kun have ét standardsystem');
     await expect(modstrid.getByRole('link', { name: 'afsnit 3.4' })).toBeVisible();
+    await expect(resultat.locator('li[data-felt="standardsystem"] .dp-advarsel')).toContainText('kun have ét standardsystem');
 
     // Start over from the keyboard.
     await page.getByRole('button', { name: 'Start forfra' }).focus();
@@ -149,6 +151,22 @@ test.describe('the settings recommender', () => {
         const id = await r.getAttribute('id');
         await expect(fs.locator(`label[for="${id}"]`)).toHaveCount(1);
       }
+    }
+  });
+
+  test('is axe clean with contradictions, remarks and reminders showing, light and dark', async ({ page }) => {
+    test.slow(); // two full axe runs
+    await page.goto('/digital-post/indstillinger/');
+    await page.getByRole('radio', { name: /Et andet system/ }).check();
+    await page.getByRole('radio', { name: /I samlede kørsler/ }).check();
+    await page.getByRole('group', { name: /standardsystem\?$/ }).first().getByRole('radio', { name: 'Ja' }).check();
+    await page.getByRole('group', { name: /allerede et standardsystem/ }).getByRole('radio', { name: 'Ja' }).check();
+    const r = page.getByTestId('resultat');
+    for (const box of ['.dp-modstrid', '.dp-bemaerk', '.dp-husk']) await expect(r.locator(box)).toBeVisible();
+    for (const theme of ['light', 'dark']) {
+      await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
+      const axe = await new AxeBuilder({ page }).include('.dp-hjaelper').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      expect(axe.violations.map((v) => `${theme}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     }
   });
 

@@ -152,7 +152,9 @@ export default function Indstillingshjaelper({ felter, regler, links }: Props) {
           <ul class="dp-indstillinger">
             {res.indstillinger.map((i) => {
               const sted = links[i.felt.indstilling!.afsnit];
-              const strid = res.modstrid.filter((m) => m.felt === i.felt.id);
+              // Contradictions about this field: a rule that requires another value, or a forbidden
+              // combination that includes it.
+              const strid = res.modstrid.filter((m) => (m.felt ? m.felt === i.felt.id : i.felt.id in m.regel.naar));
               const afvig = res.afvigelser.filter((a) => a.felt === i.felt.id);
               return (
                 <li key={i.felt.id} data-felt={i.felt.id} class={strid.length ? 'dp-har-modstrid' : undefined}>
@@ -172,7 +174,8 @@ export default function Indstillingshjaelper({ felter, regler, links }: Props) {
                   </p>
                   {strid.map((m) => (
                     <p class="dp-advarsel" key={m.regel.id}>
-                      <strong>Strider mod vejledningen:</strong> skal være »{vaerdiTekst(i.felt, m.kraevet)}« – se ovenfor.
+                      <strong>Strider mod vejledningen:</strong>{' '}
+                      {m.kraevet ? `skal være »${vaerdiTekst(i.felt, m.kraevet)}«` : m.regel.forklaring.split('.')[0]} – se ovenfor.
                     </p>
                   ))}
                   {afvig.map((a) => (
