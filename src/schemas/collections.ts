@@ -9,6 +9,7 @@ import { collections as digitalpost } from './digitalpost';
 import { collections as sod } from './sod';
 import { collections as tjeklister } from './tjeklister';
 import { collections as begreber } from './begreber';
+import { collections as sodguide } from './sodguide';
 
 /**
  * Data collections (YAML in `content/` and `checklists/`). Each area declares its collections
@@ -24,4 +25,5 @@ export const dataCollections = {
   ...sod,
   ...tjeklister,
   ...begreber,
+  ...sodguide,
 };

@@ -1,0 +1,451 @@
+/**
+ * Streaming CSV ingest for the checkers (runs the same in a Web Worker, in Node and in vitest).
+ *
+ * - Decodes bytes itself (papaparse would decode each chunk separately and break multi-byte
+ *   characters and UTF-16): UTF-8 with or without BOM, UTF-16LE/BE with BOM (and BOM-less UTF-16
+ *   recognized by its zero bytes), and Windows-1252 when the bytes are not valid UTF-8.
+ * - Detects the delimiter (`;`, tab or `,`) by consistency over the first lines, outside quotes,
+ *   so decimal commas in `;` files cannot fool it.
+ * - Parses with papaparse's streaming parser (quotes and newlines inside fields across chunk
+ *   borders) and reports each row with the physical line number it starts on.
+ * - Refuses what is not a CSV (Excel workbooks, PDF, binary) and empty files with a Danish
+ *   message naming the file; never loses a row silently (ragged rows become issues).
+ *
+ * Only counts, the header and issues are kept; rows go to the caller's `onRow` one at a time.
+ */
+import Papa from 'papaparse';
+
+export type Delimiter = ';' | ',' | '\t';
+export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
+
+export interface CsvMeta {
+  fileName: string;
+  encoding: Encoding;
+  bom: boolean;
+  delimiter: Delimiter;
+  /** The header row as written (trimmed). Empty when `hasHeader` is false. */
+  header: string[];
+}
+
+export interface CsvIssue {
+  file: string;
+  /** 1-based physical line (a row with a newline inside quotes starts on this line). */
+  line: number;
+  level: 'advarsel' | 'fejl';
+  message: string;
+}
+
+export interface IngestResult {
+  meta: CsvMeta;
+  /** Data rows handed to onRow (empty lines are not counted). */
+  rows: number;
+  /** Physical lines read, header included. */
+  lines: number;
+  bytes: number;
+  issues: CsvIssue[];
+  /** Issues beyond `maxIssues` that were counted but not kept. */
+  issuesDropped: number;
+}
+
+export type CsvErrorCode = 'tom' | 'kun-overskrift' | 'excel' | 'ikke-tekst' | 'afbrudt' | 'laesefejl';
+
+/** A file that cannot be used at all. The message is Danish and names the file (and line). */
+export class CsvError extends Error {
+  constructor(
+    readonly code: CsvErrorCode,
+    readonly file: string,
+    message: string,
+    readonly line: number | null = null,
+  ) {
+    super(message);
+    this.name = 'CsvError';
+  }
+}
+
+export type ByteSource = AsyncIterable<Uint8Array> | ReadableStream<Uint8Array> | Uint8Array;
+
+export interface IngestOptions {
+  /** Force a delimiter instead of detecting it. */
+  delimiter?: Delimiter;
+  /** Whether the first non-empty row is a header (default true). */
+  hasHeader?: boolean;
+  signal?: AbortSignal;
+  /** Called after each chunk with bytes read so far. */
+  onProgress?: (bytesRead: number) => void;
+  /** Called once, before the first data row. */
+  onHeader?: (meta: CsvMeta) => void;
+  /** Keep at most this many issues (the rest are counted). Default 1000. */
+  maxIssues?: number;
+  /** Report rows whose field count differs from the header's (default true). */
+  reportRagged?: boolean;
+}
+
+const DELIMS: Delimiter[] = [';', '\t', ','];
+const delimName = (d: Delimiter) => (d === ';' ? 'semikolon' : d === ',' ? 'komma' : 'tabulator');
+export { delimName };
+
+async function* chunks(src: ByteSource): AsyncGenerator<Uint8Array> {
+  if (src instanceof Uint8Array) {
+    const step = 1 << 20;
+    for (let i = 0; i < src.length; i += step) yield src.subarray(i, Math.min(src.length, i + step));
+    return;
+  }
+  if (typeof (src as ReadableStream<Uint8Array>).getReader === 'function') {
+    const reader = (src as ReadableStream<Uint8Array>).getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        if (value && value.length) yield value;
+      }
+    } finally {
+      reader.releaseLock();
+    }
+  }
+  for await (const c of src as AsyncIterable<Uint8Array>) if (c.length) yield c;
+}
+
+/** Recognizes files that are certainly not CSV from their first bytes. */
+export function sniffNotCsv(head: Uint8Array, file: string): CsvError | null {
+  const b = head;
+  const isExt = (ext: string) => file.toLowerCase().endsWith(ext);
+  if (b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04) {
+    if (isExt('.xlsx') || isExt('.xlsm') || isExt('.xls') || containsAscii(b, 'xl/') || containsAscii(b, '[Content_Types].xml'))
+      return excelError(file);
+    return new CsvError('ikke-tekst', file, `Filen «${file}» er en ZIP-fil, ikke en CSV-fil. Pak den ud, og vælg CSV-filen i den.`);
+  }
+  if (b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) return excelError(file);
+  if (b.length >= 4 && b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46)
+    return new CsvError('ikke-tekst', file, `Filen «${file}» er en PDF-fil, ikke en CSV-fil. Hent udtrækket som CSV fra systemet.`);
+  return null;
+}
+
+function excelError(file: string) {
+  return new CsvError(
+    'excel',
+    file,
+    `Filen «${file}» er en Excel-projektmappe, ikke en CSV-fil. Åbn den i Excel, vælg Filer › Gem som, og vælg filtypen «CSV UTF-8 (kommasepareret)» eller «CSV (semikolonsepareret)». Vælg derefter den nye .csv-fil her.`,
+  );
+}
+
+function containsAscii(b: Uint8Array, s: string) {
+  const n = Math.min(b.length, 4096);
+  outer: for (let i = 0; i + s.length <= n; i++) {
+    for (let j = 0; j < s.length; j++) if (b[i + j] !== s.charCodeAt(j)) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** Number of trailing bytes that start an incomplete UTF-8 sequence (0–3). */
+export function incompleteUtf8Tail(b: Uint8Array): number {
+  const n = b.length;
+  for (let k = 1; k <= Math.min(3, n); k++) {
+    const c = b[n - k]!;
+    if ((c & 0xc0) === 0x80) continue; // continuation byte: look further back
+    const need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+    return need > k ? k : 0;
+  }
+  return 0;
+}
+
+/** Decoder that starts as strict UTF-8 and falls back to Windows-1252 for invalid bytes. */
+class Decoder {
+  encoding: Encoding;
+  bom = false;
+  switchedAt: number | null = null; // byte offset where it fell back to windows-1252
+  sawMultibyte = false;
+  private utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  private other: TextDecoder | null = null;
+  private carry: Uint8Array | null = null;
+  private offset = 0;
+  private first = true;
+
+  constructor(head: Uint8Array) {
+    if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) {
+      this.encoding = 'utf-8';
+      this.bom = true;
+    } else if (head[0] === 0xff && head[1] === 0xfe) {
+      this.encoding = 'utf-16le';
+      this.bom = true;
+    } else if (head[0] === 0xfe && head[1] === 0xff) {
+      this.encoding = 'utf-16be';
+      this.bom = true;
+    } else {
+      // UTF-16 without BOM: text with every other byte zero.
+      let evenZero = 0;
+      let oddZero = 0;
+      const n = Math.min(head.length, 512);
+      for (let i = 0; i < n; i++) if (head[i] === 0) (i % 2 ? oddZero++ : evenZero++);
+      if (n >= 4 && oddZero > n / 4 && evenZero === 0) this.encoding = 'utf-16le';
+      else if (n >= 4 && evenZero > n / 4 && oddZero === 0) this.encoding = 'utf-16be';
+      else this.encoding = 'utf-8';
+    }
+    if (this.encoding !== 'utf-8') this.other = new TextDecoder(this.encoding, { ignoreBOM: false });
+  }
+
+  decode(bytes: Uint8Array, last: boolean): string {
+    if (this.other) {
+      const s = this.other.decode(bytes, { stream: !last });
+      if (this.first) {
+        this.first = false;
+        return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+      }
+      return s;
+    }
+    let b = bytes;
+    if (this.carry) {
+      const joined = new Uint8Array(this.carry.length + bytes.length);
+      joined.set(this.carry);
+      joined.set(bytes, this.carry.length);
+      b = joined;
+      this.carry = null;
+    }
+    if (this.first && this.bom) b = b.subarray(3);
+    this.first = false;
+    if (!last) {
+      const tail = incompleteUtf8Tail(b);
+      if (tail) {
+        this.carry = b.slice(b.length - tail);
+        b = b.subarray(0, b.length - tail);
+      }
+    }
+    const at = this.offset;
+    this.offset += b.length;
+    try {
+      const s = this.utf8.decode(b);
+      if (!this.sawMultibyte) for (let i = 0; i < b.length; i++) if (b[i]! >= 0x80) { this.sawMultibyte = true; break; }
+      return s;
+    } catch {
+      if (this.bom) {
+        // A BOM promised UTF-8: keep the replacement characters rather than guessing.
+        return new TextDecoder('utf-8').decode(b);
+      }
+      this.encoding = 'windows-1252';
+      this.switchedAt = at;
+      this.other = new TextDecoder('windows-1252');
+      return this.other.decode(b, { stream: !last });
+    }
+  }
+}
+
+/** Counts unquoted occurrences of each candidate per line over the first lines. */
+export function detectDelimiter(sample: string): Delimiter {
+  const lines: Record<Delimiter, number>[] = [];
+  let cur: Record<Delimiter, number> = { ';': 0, '\t': 0, ',': 0 };
+  let inQuotes = false;
+  let nonEmpty = false;
+  for (let i = 0; i < sample.length && lines.length < 50; i++) {
+    const c = sample[i]!;
+    if (c === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && (c === ';' || c === '\t' || c === ',')) cur[c]++;
+    else if (!inQuotes && c === '\n') {
+      if (nonEmpty) lines.push(cur);
+      cur = { ';': 0, '\t': 0, ',': 0 };
+      nonEmpty = false;
+      continue;
+    }
+    if (c !== '\r' && c !== '\n' && c !== ' ') nonEmpty = true;
+  }
+  if (nonEmpty) lines.push(cur);
+  if (!lines.length) return ';';
+  let best: Delimiter = ';';
+  let bestScore = -1;
+  for (const d of DELIMS) {
+    const head = lines[0]![d];
+    if (head === 0) continue;
+    // Share of lines with exactly the header's count: a real delimiter is consistent.
+    const same = lines.filter((l) => l[d] === head).length / lines.length;
+    const score = same * 1000 + Math.min(head, 999);
+    if (score > bestScore) {
+      best = d;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+interface PapaStepResult {
+  /** papaparse's low-level Parser hands one row per step, wrapped in an array. */
+  data: string[][];
+  errors: { type: string; code: string; message: string; row?: number }[];
+  meta: { cursor: number };
+}
+
+/**
+ * Streams a CSV file through `onRow(fields, line)`. Throws `CsvError` for unusable input.
+ */
+export async function ingestCsv(
+  source: ByteSource,
+  fileName: string,
+  onRow: (fields: string[], line: number) => void,
+  opts: IngestOptions = {},
+): Promise<IngestResult> {
+  const hasHeader = opts.hasHeader ?? true;
+  const maxIssues = opts.maxIssues ?? 1000;
+  const reportRagged = opts.reportRagged ?? true;
+  const issues: CsvIssue[] = [];
+  let issuesDropped = 0;
+  const issue = (line: number, level: CsvIssue['level'], message: string) => {
+    if (issues.length < maxIssues) issues.push({ file: fileName, line, level, message });
+    else issuesDropped++;
+  };
+
+  let decoder: Decoder | null = null;
+  let meta: CsvMeta | null = null;
+  let parser: { parse(input: string, baseIndex: number, ignoreLastRow: boolean): PapaStepResult } | null = null;
+  let pending = ''; // decoded text not yet given to the parser (before delimiter detection)
+  let partial = ''; // unparsed tail (an incomplete row) carried to the next chunk
+  let baseIndex = 0; // absolute character index of `partial`'s start
+  let text = ''; // the text currently being parsed, for line counting
+  let textBase = 0; // absolute index of text[0]
+  let lineAtCursor = 1; // physical line number at `lineCursor`
+  let lineCursor = 0; // absolute char index up to which newlines have been counted
+  let newlineChar = '\n';
+  let rows = 0;
+  let headerCols = 0;
+  let headerSeen = !hasHeader;
+  let bytes = 0;
+  let checkedHead = false;
+  let firstText = true;
+
+  const countNewlines = (toAbs: number) => {
+    let i = lineCursor - textBase;
+    const end = toAbs - textBase;
+    for (;;) {
+      const j = text.indexOf(newlineChar, i);
+      if (j === -1 || j >= end) break;
+      lineAtCursor++;
+      i = j + 1;
+    }
+    lineCursor = toAbs;
+  };
+
+  let rowStart = 0; // absolute index where the next row starts
+  const step = (r: PapaStepResult) => {
+    const fields = r.data[0];
+    if (!fields) return;
+    const startLine = (countNewlines(rowStart), lineAtCursor);
+    rowStart = r.meta.cursor;
+    for (const e of r.errors) {
+      if (e.code === 'MissingQuotes')
+        issue(startLine, 'fejl', `Linje ${startLine}: et anførselstegn (") bliver ikke lukket, så resten af filen læses som ét felt. Ret citationstegnet i linjen.`);
+      else if (e.code === 'InvalidQuotes')
+        issue(startLine, 'advarsel', `Linje ${startLine}: forkert brug af anførselstegn ("). Feltet er læst, som det står.`);
+    }
+    // Skip empty lines (also Excel's ";;;;" lines).
+    if (fields.length === 1 ? fields[0]!.trim() === '' : fields[0] === '' && fields.every((f) => f.trim() === '')) return;
+    if (!headerSeen) {
+      headerSeen = true;
+      meta!.header = fields.map((f) => f.trim());
+      headerCols = fields.length;
+      opts.onHeader?.(meta!);
+      return;
+    }
+    if (!headerCols) {
+      headerCols = fields.length;
+      opts.onHeader?.(meta!);
+    }
+    if (reportRagged && fields.length !== headerCols) {
+      issue(
+        startLine,
+        'advarsel',
+        fields.length < headerCols
+          ? `Linje ${startLine} har ${fields.length} felter, men overskriften har ${headerCols}. De manglende felter er læst som tomme.`
+          : `Linje ${startLine} har ${fields.length} felter, men overskriften har ${headerCols}. De overskydende felter er ikke brugt – tjek om et felt indeholder ${delimName(meta!.delimiter)} uden anførselstegn.`,
+      );
+    }
+    rows++;
+    onRow(fields, startLine);
+  };
+
+  const startParser = (sample: string) => {
+    const delimiter = opts.delimiter ?? detectDelimiter(sample);
+    const nl = sample.indexOf('\n');
+    newlineChar = nl === -1 && sample.includes('\r') ? '\r' : '\n';
+    const newline = nl > 0 && sample[nl - 1] === '\r' ? '\r\n' : newlineChar;
+    meta = { fileName, encoding: decoder!.encoding, bom: decoder!.bom, delimiter, header: [] };
+    parser = new (Papa as unknown as { Parser: new (c: object) => NonNullable<typeof parser> }).Parser({
+      delimiter,
+      newline,
+      quoteChar: '"',
+      step,
+    });
+  };
+
+  const feed = (s: string, last: boolean) => {
+    if (!parser) {
+      pending += s;
+      // Wait for enough text to detect the delimiter reliably (or the end of the file).
+      if (!last && pending.length < 64 * 1024) return;
+      if (pending.trim() === '') {
+        if (last) return;
+        return;
+      }
+      s = pending;
+      pending = '';
+      startParser(s);
+    }
+    const aggregate = partial + s;
+    text = aggregate;
+    textBase = baseIndex;
+    partial = '';
+    const res = parser!.parse(aggregate, baseIndex, !last);
+    if (!last) {
+      const cursor = res.meta.cursor;
+      partial = aggregate.substring(cursor - baseIndex);
+      // count lines up to the cursor while `text` still holds them
+      countNewlines(Math.max(lineCursor, rowStart));
+      baseIndex = cursor;
+    }
+  };
+
+  let prev: Uint8Array | null = null;
+  const push = (chunk: Uint8Array, last: boolean) => {
+    if (!checkedHead) {
+      checkedHead = true;
+      const err = sniffNotCsv(chunk, fileName);
+      if (err) throw err;
+      decoder = new Decoder(chunk);
+    }
+    const before = decoder!.encoding;
+    const s = decoder!.decode(chunk, last);
+    if (before === 'utf-8' && decoder!.encoding === 'windows-1252' && decoder!.sawMultibyte) {
+      issue(lineAtCursor, 'advarsel', `Filen skifter tegnsæt omkring linje ${lineAtCursor}: det første er UTF-8, resten er læst som Windows-1252. Tjek æ, ø og å i resultatet.`);
+    }
+    if (meta && meta.encoding !== decoder!.encoding) meta.encoding = decoder!.encoding;
+    if (firstText && !decoder!.encoding.startsWith('utf-16') && s.slice(0, 4096).includes('\u0000')) {
+      throw new CsvError('ikke-tekst', fileName, `Filen «${fileName}» er ikke en tekstfil. Vælg en CSV-fil.`);
+    }
+    firstText = false;
+    feed(s, last);
+  };
+
+  try {
+    for await (const c of chunks(source)) {
+      if (opts.signal?.aborted) throw new CsvError('afbrudt', fileName, 'Kontrollen blev afbrudt.');
+      bytes += c.length;
+      // Hold one chunk back so the final chunk is known.
+      if (prev) push(prev, false);
+      prev = c;
+      opts.onProgress?.(bytes);
+    }
+    if (opts.signal?.aborted) throw new CsvError('afbrudt', fileName, 'Kontrollen blev afbrudt.');
+    if (prev) push(prev, true);
+    else throw new CsvError('tom', fileName, `Filen «${fileName}» er tom.`);
+  } catch (e) {
+    if (e instanceof CsvError) throw e;
+    throw new CsvError('laesefejl', fileName, `Filen «${fileName}» kunne ikke læses: ${(e as Error).message}`);
+  }
+
+  if (!parser && pending.trim() === '') throw new CsvError('tom', fileName, `Filen «${fileName}» er tom.`);
+  if (!parser) feed('', true);
+  countNewlines(textBase + text.length);
+  const lines = text.endsWith(newlineChar) ? lineAtCursor - 1 : lineAtCursor;
+  if (rows === 0) {
+    if (hasHeader && headerSeen)
+      throw new CsvError('kun-overskrift', fileName, `Filen «${fileName}» indeholder kun en overskriftslinje og ingen data.`, 1);
+    throw new CsvError('tom', fileName, `Filen «${fileName}» er tom.`);
+  }
+  return { meta: meta!, rows, lines, bytes, issues, issuesDropped };
+}
