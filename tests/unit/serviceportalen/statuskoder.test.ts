@@ -1,12 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'astro/zod';
 import { statuskodeSchema } from '../../../src/schemas/serviceportalen';
+import { laesYaml } from '../kundeportalen/laes';
 
-const koder = z
-  .array(statuskodeSchema)
-  .parse(parse(readFileSync(new URL('../../../content/data/serviceportalen/statuskoder.yaml', import.meta.url), 'utf8')));
+const koder = z.array(statuskodeSchema).parse(laesYaml('content/data/serviceportalen/statuskoder.yaml'));
 const kode = (navn: string) => {
   const k = koder.find((x) => x.navn === navn);
   if (!k) throw new Error(`Statuskoden ${navn} mangler`);
