@@ -8,8 +8,10 @@ import { laesYaml } from './laes';
 // schema is needed here.
 vi.mock('astro:content', () => ({ defineCollection: <T>(c: T) => c }));
 
-/** Where the plain-text sources live (outside the repository). */
-const kildemappe = process.env.VEJVISER_KILDER ?? '/work/shared/seeds';
+import { kildemappe as findKildemappe } from '../../kilder';
+
+/** Where the plain-text sources live (beside the repository, not in it). */
+const kildemappe = findKildemappe() ?? '/kilderne-findes-ikke';
 
 /** Removes page breaks, hyphenation breaks, dash and quote variants and spacing differences. */
 const normaliser = (s: string) =>
