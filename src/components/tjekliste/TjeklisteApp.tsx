@@ -283,6 +283,7 @@ export default function TjeklisteApp({ def }: { def: VisTjekliste }) {
               />
               <label for="tj-filter-mine">Kun punkter, hvor jeg er ansvarlig</label>
             </div>
+            {filter.kunMine && (
             <div class="tj-felt tj-felt--navn">
               <label for="tj-mit-navn">Mit navn</label>
               <p class="tj-hint" id="tj-mit-navn-hint">
@@ -298,6 +299,7 @@ export default function TjeklisteApp({ def }: { def: VisTjekliste }) {
                 onInput={(e) => setMitNavn((e.currentTarget as HTMLInputElement).value)}
               />
             </div>
+            )}
             {filtered && (
               <p class="tj-filter-status">
                 Viser {visible.length} af {afstemning.punkter.length} punkter.
