@@ -123,6 +123,14 @@ test.describe('tjekliste', () => {
     await expect(page.locator('.tj-filter-status')).toHaveText('Viser 10 af 11 punkter.');
     await expect(page.locator('#tj-annonce')).toHaveText('Viser 10 af 11 punkter.');
 
+    // Ticking an item the filter then hides moves focus to the next item shown.
+    await box(page, '1.3').click();
+    await expect(item(page, 'brugere')).toHaveCount(0);
+    await expect(box(page, '1.4')).toBeFocused();
+    await page.getByLabel('Kun punkter, der ikke er færdige').uncheck();
+    await box(page, '1.3').uncheck();
+    await page.getByLabel('Kun punkter, der ikke er færdige').check();
+
     await page.getByLabel('Kun punkter, hvor jeg er ansvarlig').check();
     await page.getByLabel('Mit navn').fill('  anna jensen ');
     await expect(page.locator('li.tj-punkt')).toHaveCount(1);
@@ -362,7 +370,7 @@ test.describe('tjekliste', () => {
       ['/tjeklister/digital-post/', 'Opret afsendersystem i Digital Post'],
       ['/tjeklister/kundeportalen/', 'Kundeportalen – kom i gang'],
       ['/tjeklister/periodisk-kontrol/', 'Periodisk kontrol af rettigheder'],
-    ]) {
+    ] as const) {
       await expect(page.locator('.tj-oversigt').getByRole('link', { name: titel })).toHaveAttribute('href', href);
     }
     await expect(page.locator('.tj-oversigt')).toContainText('11 punkter i 4 grupper');

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { activeRun, type TjeklisteTilstand } from '../../lib/tjekliste/state';
 import type { MergePlan } from '../../lib/tjekliste/io';
+import { Bekraeft, focusLater } from './Bekraeft';
 import { download } from './download';
 import { Notice, type NoticeData } from './Notice';
 import type { VisTjekliste } from './types';
@@ -26,9 +27,7 @@ export function Data({ def, state, today, notice, onImport, onReset }: Props) {
   const [plan, setPlan] = useState<(MergePlan & { fil: string; imported: TjeklisteTilstand }) | null>(null);
   const [nulstil, setNulstil] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
-  const planRef = useRef<HTMLDivElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
-  const resetRef = useRef<HTMLDivElement>(null);
   const run = activeRun(state);
 
   useEffect(() => {
@@ -37,12 +36,6 @@ export function Data({ def, state, today, notice, onImport, onReset }: Props) {
     const base = document.title.replace(/^Fejl: /, '');
     document.title = fejl ? `Fejl: ${base}` : base;
   }, [fejl]);
-  useEffect(() => {
-    if (plan) planRef.current?.focus();
-  }, [plan]);
-  useEffect(() => {
-    if (nulstil) resetRef.current?.focus();
-  }, [nulstil]);
 
   const exportJson = async () => {
     const io = await loadIo();
@@ -132,75 +125,56 @@ export function Data({ def, state, today, notice, onImport, onReset }: Props) {
         />
       </div>
       {plan && (
-        <div class="tj-bekraeft" role="group" aria-labelledby="tj-plan-h" tabIndex={-1} ref={planRef}>
-          <p id="tj-plan-h">
-            <strong>Importér "{plan.fil}"?</strong>
-          </p>
+        <Bekraeft
+          id="tj-plan-h"
+          spoergsmaal={`Importér "${plan.fil}"?`}
+          bekraeft="Importér"
+          onBekraeft={async () => {
+            const io = await loadIo();
+            const parts = [
+              plan.erstattes.length && `${plan.erstattes.length} erstattet`,
+              plan.tilfoejes.length && `${plan.tilfoejes.length} tilføjet`,
+            ].filter(Boolean);
+            onImport((cur) => io.mergeImport(cur, plan.imported).state, `Svarene fra "${plan.fil}" er importeret (gennemgange: ${parts.join(', ')}).`);
+            setPlan(null);
+            clearFile();
+          }}
+          onAnnuller={() => {
+            setPlan(null);
+            clearFile();
+            focusLater('tj-import-fil');
+          }}
+        >
           <ul>
             {plan.erstattes.length > 0 && <li>Erstatter: {plan.erstattes.join(', ')}</li>}
             {plan.tilfoejes.length > 0 && <li>Tilføjer: {plan.tilfoejes.join(', ')}</li>}
           </ul>
-          <div class="tj-knapper">
-            <button
-              type="button"
-              class="tj-knap"
-              onClick={async () => {
-                const io = await loadIo();
-                const parts = [
-                  plan.erstattes.length && `${plan.erstattes.length} erstattet`,
-                  plan.tilfoejes.length && `${plan.tilfoejes.length} tilføjet`,
-                ].filter(Boolean);
-                onImport((cur) => io.mergeImport(cur, plan.imported).state, `Svarene fra "${plan.fil}" er importeret (gennemgange: ${parts.join(', ')}).`);
-                setPlan(null);
-                clearFile();
-              }}
-            >
-              Importér
-            </button>
-            <button
-              type="button"
-              class="tj-knap tj-knap--sekundaer"
-              onClick={() => {
-                setPlan(null);
-                clearFile();
-                fileRef.current?.focus();
-              }}
-            >
-              Annuller
-            </button>
-          </div>
-        </div>
+        </Bekraeft>
       )}
 
       <h3>Nulstil</h3>
       {!nulstil ? (
         <div class="tj-knapper">
-          <button type="button" class="tj-knap tj-knap--sekundaer" onClick={() => setNulstil(true)}>
+          <button type="button" id="tj-nulstil-knap" class="tj-knap tj-knap--sekundaer" onClick={() => setNulstil(true)}>
             Nulstil gennemgangen<span class="tj-sr"> {run.navn}</span>
           </button>
         </div>
       ) : (
-        <div class="tj-bekraeft" role="group" aria-labelledby="tj-nulstil-h" tabIndex={-1} ref={resetRef}>
-          <p id="tj-nulstil-h">
-            <strong>Vil du nulstille gennemgangen "{run.navn}"?</strong> Alle {Object.keys(run.svar).length} svar i den
-            slettes: status, ansvarlige, frister og noter. Gennemgangens navn og de andre gennemgange bliver.
-          </p>
-          <div class="tj-knapper">
-            <button
-              type="button"
-              class="tj-knap tj-knap--fare"
-              onClick={() => {
-                setNulstil(false);
-                onReset();
-              }}
-            >
-              Ja, nulstil
-            </button>
-            <button type="button" class="tj-knap tj-knap--sekundaer" onClick={() => setNulstil(false)}>
-              Annuller
-            </button>
-          </div>
-        </div>
+        <Bekraeft
+          id="tj-nulstil-h"
+          spoergsmaal={`Vil du nulstille gennemgangen "${run.navn}"?`}
+          tekst={`Alle ${Object.keys(run.svar).length} svar i den slettes: status, ansvarlige, frister og noter. Gennemgangens navn og de andre gennemgange bliver.`}
+          bekraeft="Ja, nulstil"
+          fare
+          onBekraeft={() => {
+            setNulstil(false);
+            onReset();
+          }}
+          onAnnuller={() => {
+            setNulstil(false);
+            focusLater('tj-nulstil-knap');
+          }}
+        />
       )}
     </section>
   );

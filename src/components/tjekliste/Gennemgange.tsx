@@ -3,6 +3,7 @@ import { formatTidspunkt } from '../../lib/tjekliste/dates';
 import { progress, progressText } from '../../lib/tjekliste/progress';
 import { MAX_NAVN, activeRun, runNameError, suggestRunName, type TjeklisteTilstand } from '../../lib/tjekliste/state';
 import type { VisTjekliste } from './types';
+import { Bekraeft, focusLater } from './Bekraeft';
 import { Notice, type NoticeData } from './Notice';
 
 interface Props {
@@ -24,17 +25,16 @@ export function Gennemgange({ def, state, today, notice, onSwitch, onCreate, onR
   const [navn, setNavn] = useState('');
   const [fejl, setFejl] = useState<string | null>(null);
   const fieldRef = useRef<HTMLInputElement>(null);
-  const confirmRef = useRef<HTMLDivElement>(null);
-  const returnTo = useRef<HTMLElement | null>(null);
+  /** The button that opened a step; focus returns to it. */
+  const returnId = useRef('tj-runs-h');
   const aktiv = activeRun(state);
 
   useEffect(() => {
     if (mode === 'ny' || mode === 'omdoeb') fieldRef.current?.focus();
-    if (mode === 'slet') confirmRef.current?.focus();
   }, [mode]);
 
   const open = (m: Mode, e: Event) => {
-    returnTo.current = e.currentTarget as HTMLElement;
+    returnId.current = (e.currentTarget as HTMLElement).id;
     setFejl(null);
     setNavn(m === 'ny' ? suggestRunName(state) : m === 'omdoeb' ? aktiv.navn : '');
     setMode(m);
@@ -42,8 +42,7 @@ export function Gennemgange({ def, state, today, notice, onSwitch, onCreate, onR
   const close = () => {
     setMode('ingen');
     setFejl(null);
-    // Back to the button that opened the form (it may be gone after a delete).
-    requestAnimationFrame(() => (returnTo.current?.isConnected ? returnTo.current : document.getElementById('tj-runs-h'))?.focus());
+    focusLater(returnId.current);
   };
   const submit = (e: Event) => {
     e.preventDefault();
@@ -57,7 +56,7 @@ export function Gennemgange({ def, state, today, notice, onSwitch, onCreate, onR
     else onRename(navn);
     setMode('ingen');
     setFejl(null);
-    requestAnimationFrame(() => document.getElementById('tj-runs-h')?.focus());
+    focusLater('tj-runs-h');
   };
 
   return (
@@ -90,13 +89,13 @@ export function Gennemgange({ def, state, today, notice, onSwitch, onCreate, onR
       </ul>
       {mode === 'ingen' && (
         <div class="tj-knapper">
-          <button type="button" class="tj-knap" onClick={(e) => open('ny', e)}>
+          <button type="button" id="tj-run-ny" class="tj-knap" onClick={(e) => open('ny', e)}>
             Ny gennemgang
           </button>
-          <button type="button" class="tj-knap tj-knap--sekundaer" onClick={(e) => open('omdoeb', e)}>
+          <button type="button" id="tj-run-omdoeb" class="tj-knap tj-knap--sekundaer" onClick={(e) => open('omdoeb', e)}>
             Omdøb<span class="tj-sr"> gennemgangen {aktiv.navn}</span>
           </button>
-          <button type="button" class="tj-knap tj-knap--sekundaer" onClick={(e) => open('slet', e)}>
+          <button type="button" id="tj-run-slet" class="tj-knap tj-knap--sekundaer" onClick={(e) => open('slet', e)}>
             Slet<span class="tj-sr"> gennemgangen {aktiv.navn}</span>
           </button>
         </div>
@@ -137,27 +136,18 @@ export function Gennemgange({ def, state, today, notice, onSwitch, onCreate, onR
         </form>
       )}
       {mode === 'slet' && (
-        <div class="tj-bekraeft" role="group" aria-labelledby="tj-slet-h" tabIndex={-1} ref={confirmRef}>
-          <p id="tj-slet-h">
-            <strong>Vil du slette gennemgangen "{aktiv.navn}"?</strong> Alle {Object.keys(aktiv.svar).length} svar i den
-            slettes. De andre gennemgange bliver.
-          </p>
-          <div class="tj-knapper">
-            <button
-              type="button"
-              class="tj-knap tj-knap--fare"
-              onClick={() => {
-                setMode('ingen');
-                onDelete();
-              }}
-            >
-              Ja, slet gennemgangen
-            </button>
-            <button type="button" class="tj-knap tj-knap--sekundaer" onClick={close}>
-              Annuller
-            </button>
-          </div>
-        </div>
+        <Bekraeft
+          id="tj-slet-h"
+          spoergsmaal={`Vil du slette gennemgangen "${aktiv.navn}"?`}
+          tekst={`Alle ${Object.keys(aktiv.svar).length} svar i den slettes. De andre gennemgange bliver.`}
+          bekraeft="Ja, slet gennemgangen"
+          fare
+          onBekraeft={() => {
+            setMode('ingen');
+            onDelete();
+          }}
+          onAnnuller={close}
+        />
       )}
     </section>
   );

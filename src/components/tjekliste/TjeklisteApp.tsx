@@ -26,6 +26,7 @@ import {
   type TjeklisteTilstand,
 } from '../../lib/tjekliste/state';
 import { NAME_KEY, loadState, saveState, storageKey, type Problem } from '../../lib/tjekliste/storage';
+import { focusLater } from './Bekraeft';
 import { Data } from './Data';
 import { download } from './download';
 import { Gennemgange } from './Gennemgange';
@@ -125,10 +126,32 @@ export default function TjeklisteApp({ def }: { def: VisTjekliste }) {
     setAnnounce(`Punkt ${punkt.nummer} er nu ${label}. ${progressText(progress(def, activeRun(next), today))}.`);
   };
 
-  const onCheck = (punkt: VisPunkt, checked: boolean) => say(punkt, change((s) => setChecked(s, s.aktiv, punkt, checked, nowIso())));
+  /**
+   * When a filter hides the item the user just changed, focus would be lost with it: move it to
+   * the next item still shown (or the list's filter) instead.
+   */
+  const keepFocus = (punkt: VisPunkt, next: TjeklisteTilstand) => {
+    if (!(filter.kunIkkeFaerdige || filter.kunMine)) return;
+    const svar = activeRun(next).svar;
+    if (matchesFilter(svar[punkt.id], filter)) return;
+    const items = allItems(def);
+    const i = items.findIndex((p) => p.id === punkt.id);
+    const rest = [...items.slice(i + 1), ...items.slice(0, i).reverse()];
+    const target = rest.find((p) => matchesFilter(svar[p.id], filter));
+    focusLater(target ? `tj-${target.id}-faerdig` : 'tj-filter-ikke-faerdige');
+  };
+
+  const onCheck = (punkt: VisPunkt, checked: boolean) => {
+    const next = change((s) => setChecked(s, s.aktiv, punkt, checked, nowIso()));
+    say(punkt, next);
+    keepFocus(punkt, next);
+  };
   const onChange = (punkt: VisPunkt, patch: Partial<SvarFelter>) => {
     const next = change((s) => updateAnswer(s, s.aktiv, punkt, patch, nowIso()));
-    if (patch.status) say(punkt, next);
+    if (patch.status) {
+      say(punkt, next);
+      keepFocus(punkt, next);
+    }
   };
 
   const setMitNavn = (navn: string) => {

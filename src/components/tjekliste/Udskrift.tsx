@@ -24,16 +24,7 @@ export function Udskrift({ def, run, afstemning, fremdrift, today }: Props) {
       {def.grupper.map((g) => (
         <table class="tj-udskrift-tabel">
           <caption>{g.titel}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Nr.</th>
-              <th scope="col">Punkt</th>
-              <th scope="col">Status</th>
-              <th scope="col">Ansvarlig</th>
-              <th scope="col">Frist</th>
-              <th scope="col">Note</th>
-            </tr>
-          </thead>
+          <Hoved />
           <tbody>
             {g.punkter.map((p) => {
               const v = afstemning.punkter.find((x) => x.punkt.id === p.id);
@@ -65,16 +56,7 @@ export function Udskrift({ def, run, afstemning, fremdrift, today }: Props) {
       {afstemning.foraeldede.length > 0 && (
         <table class="tj-udskrift-tabel">
           <caption>Forældede svar (punkterne findes ikke længere i tjeklisten)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Nr.</th>
-              <th scope="col">Punkt</th>
-              <th scope="col">Status</th>
-              <th scope="col">Ansvarlig</th>
-              <th scope="col">Frist</th>
-              <th scope="col">Note</th>
-            </tr>
-          </thead>
+          <Hoved />
           <tbody>
             {afstemning.foraeldede.map(({ id, svar }) => (
               <tr>
@@ -90,5 +72,20 @@ export function Udskrift({ def, run, afstemning, fremdrift, today }: Props) {
         </table>
       )}
     </div>
+  );
+}
+
+function Hoved() {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">Nr.</th>
+        <th scope="col">Punkt</th>
+        <th scope="col">Status</th>
+        <th scope="col">Ansvarlig</th>
+        <th scope="col">Frist</th>
+        <th scope="col">Note</th>
+      </tr>
+    </thead>
   );
 }
