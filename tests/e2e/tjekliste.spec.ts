@@ -37,6 +37,9 @@ test.describe('tjekliste', () => {
     await expect(items.nth(3).getByRole('link', { name: 'Kør kontrollen af jeres modtagerfil' })).toHaveAttribute('href', '/kontroller/nemkonto/#modtagere');
     await expect(items.nth(3).locator('.tj-hjaelp-tekst')).toContainText('Fiktive CPR- eller CVR-numre');
     await expect(page.getByRole('checkbox')).toHaveCount(0);
+    // And it prints.
+    await page.emulateMedia({ media: 'print' });
+    await expect(items.first()).toBeVisible();
     await ctx.close();
   });
 

@@ -100,7 +100,8 @@ export default function TjeklisteApp({ def }: { def: VisTjekliste }) {
     stateRef.current = next;
     setState(next);
     const r = saveState(storage, next);
-    setSaveError(r.ok ? null : r.besked);
+    // Without any storage the page already says so (problem "lager"); don't repeat it on every change.
+    setSaveError(r.ok || !storage ? null : r.besked);
     if (!keepNotice) setNotice(null);
     return next;
   };
