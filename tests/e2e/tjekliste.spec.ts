@@ -79,6 +79,24 @@ test.describe('tjekliste', () => {
     await expect(item(page, 'brugere').locator('.tj-badge')).toHaveText('Status: Ikke startet');
   });
 
+  test('a typed date that is not a date is refused with a message, and nothing is saved', async ({ page }) => {
+    await open(page);
+    await openFields(page, 'brugere');
+    const frist = page.locator('#tj-brugere-frist');
+    // As in a browser without a date picker.
+    await frist.evaluate((el) => ((el as HTMLInputElement).type = 'text'));
+    await frist.fill('31/12/2026');
+    await frist.press('Tab');
+    await expect(item(page, 'brugere').locator('.tj-fejl')).toHaveText('Fejl: Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-12-01.');
+    await expect(frist).toHaveValue('31/12/2026');
+    await expect(frist).toHaveAttribute('aria-invalid', 'true');
+    expect(await stored(page)).toBeNull();
+    await frist.fill('2026-12-31');
+    await frist.press('Tab');
+    await expect(item(page, 'brugere').locator('.tj-fejl')).toHaveCount(0);
+    await expect(item(page, 'brugere').locator('.tj-meta')).toContainText('31. december 2026');
+  });
+
   test('status and checkbox agree; "ikke relevant" leaves the denominator, and the page says so', async ({ page }) => {
     await open(page);
     await openFields(page, 'pengeinstitut');

@@ -79,7 +79,15 @@ export function Gennemgange({ def, state, today, notice, onSwitch, onCreate, onR
               {isActive ? (
                 <span class="tj-run-vises">Vises</span>
               ) : (
-                <button type="button" class="tj-knap tj-knap--lille" onClick={() => onSwitch(g.id)}>
+                <button
+                  type="button"
+                  class="tj-knap tj-knap--lille"
+                  onClick={() => {
+                    setMode('ingen');
+                    setFejl(null);
+                    onSwitch(g.id);
+                  }}
+                >
                   Vis<span class="tj-sr"> gennemgangen {g.navn}</span>
                 </button>
               )}

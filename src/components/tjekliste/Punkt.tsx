@@ -1,4 +1,5 @@
-import { formatDato } from '../../lib/tjekliste/dates';
+import { useState } from 'preact/hooks';
+import { formatDato, isIsoDate } from '../../lib/tjekliste/dates';
 import { isOverdue, type PunktVisning } from '../../lib/tjekliste/progress';
 import { MAX_ANSVARLIG, MAX_NOTE, STATUSES, STATUS_LABEL, TOMT_SVAR, type SvarFelter } from '../../lib/tjekliste/state';
 import { StatusBadge } from './StatusBadge';
@@ -22,6 +23,27 @@ export function Punkt({ v, ready, today, ownersListId, onCheck, onChange }: Prop
   const s = svar ?? { ...TOMT_SVAR };
   const id = `tj-${punkt.id}`;
   const overdue = ready && isOverdue(svar, today);
+  // A browser without a date picker lets any text through: only real dates are saved, and what
+  // was typed stays in the field next to the message until it is corrected.
+  const [udkast, setUdkast] = useState<{ frist?: string; dato?: string }>({});
+  const setDate = (felt: 'frist' | 'dato') => (e: Event) => {
+    const v = value(e).trim();
+    const ok = v === '' || isIsoDate(v);
+    setUdkast((u) => ({ ...u, [felt]: ok ? undefined : v }));
+    if (ok) onChange({ [felt]: v });
+  };
+  const datoFejl = {
+    frist: udkast.frist !== undefined && 'Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-12-01.',
+    dato: udkast.dato !== undefined && 'Skriv datoen som ÅÅÅÅ-MM-DD, fx 2026-12-01.',
+  };
+  const dateError = (felt: 'frist' | 'dato') =>
+    datoFejl[felt] && (
+      <p class="tj-fejl" id={`${id}-${felt}-fejl`}>
+        <span class="tj-sr">Fejl: </span>
+        {datoFejl[felt]}
+      </p>
+    );
+  const describedBy = (...ids: (string | false | undefined)[]) => ids.filter(Boolean).join(' ') || undefined;
 
   return (
     <li class={`tj-punkt${overdue ? ' tj-punkt--overskredet' : ''}${s.status === 'faerdig' ? ' tj-punkt--faerdig' : ''}`} id={`punkt-${punkt.id}`}>
@@ -82,19 +104,21 @@ export function Punkt({ v, ready, today, ownersListId, onCheck, onChange }: Prop
       )}
 
       {ready && punkt.dato && (
-        <div class="tj-felt tj-felt--dato">
+        <div class={`tj-felt tj-felt--dato${datoFejl.dato ? ' tj-felt--fejl' : ''}`}>
           <label for={`${id}-dato`}>{punkt.dato.etiket}</label>
           {punkt.dato.hjaelp && (
             <p class="tj-hint" id={`${id}-dato-hint`}>
               {punkt.dato.hjaelp}
             </p>
           )}
+          {dateError('dato')}
           <input
             type="date"
             id={`${id}-dato`}
-            value={s.dato}
-            aria-describedby={punkt.dato.hjaelp ? `${id}-dato-hint` : undefined}
-            onChange={(e) => onChange({ dato: value(e) })}
+            value={udkast.dato ?? s.dato}
+            aria-invalid={datoFejl.dato ? 'true' : undefined}
+            aria-describedby={describedBy(punkt.dato.hjaelp && `${id}-dato-hint`, datoFejl.dato && `${id}-dato-fejl`)}
+            onChange={setDate('dato')}
           />
         </div>
       )}
@@ -148,9 +172,17 @@ export function Punkt({ v, ready, today, ownersListId, onCheck, onChange }: Prop
                 onInput={(e) => onChange({ ansvarlig: value(e) })}
               />
             </div>
-            <div class="tj-felt">
+            <div class={`tj-felt${datoFejl.frist ? ' tj-felt--fejl' : ''}`}>
               <label for={`${id}-frist`}>Frist</label>
-              <input type="date" id={`${id}-frist`} value={s.frist} onChange={(e) => onChange({ frist: value(e) })} />
+              {dateError('frist')}
+              <input
+                type="date"
+                id={`${id}-frist`}
+                value={udkast.frist ?? s.frist}
+                aria-invalid={datoFejl.frist ? 'true' : undefined}
+                aria-describedby={describedBy(datoFejl.frist && `${id}-frist-fejl`)}
+                onChange={setDate('frist')}
+              />
             </div>
             <div class="tj-felt tj-felt--bred">
               <label for={`${id}-note`}>Note</label>

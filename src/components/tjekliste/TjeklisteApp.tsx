@@ -82,7 +82,7 @@ export default function TjeklisteApp({ def }: { def: VisTjekliste }) {
     setReady(true);
     // Another tab changed this checklist: show its answers instead of overwriting them later.
     const onStorage = (e: StorageEvent) => {
-      if (e.key === storageKey(def.id)) load();
+      if (e.key === storageKey(def.id) || e.key === null) load();
     };
     window.addEventListener('storage', onStorage);
     return () => window.removeEventListener('storage', onStorage);

@@ -106,7 +106,9 @@ const dateField = (label: string) =>
     });
 
 const textField = (label: string, max: number) =>
-  z.string({ error: `${label} skal være tekst` }).max(max, { error: `${label} er længere end ${max} tegn` });
+  z
+    .string({ error: (iss) => (iss.input === undefined ? `${label} mangler` : `${label} skal være tekst`) })
+    .max(max, { error: `${label} er længere end ${max} tegn` });
 
 const svarSchema = z.object({
   status: z.string({ error: 'status mangler' }).refine(isStatus, {

@@ -7,6 +7,8 @@
  * disappears from the definition can still be shown ("forældede svar") instead of being dropped.
  */
 
+import { isIsoDate } from './dates';
+
 export const FORMAT = 'vejviser-tjekliste';
 /** Current version of the stored and exported format. Older versions are migrated (storage.ts). */
 export const VERSION = 2;
@@ -102,7 +104,10 @@ function mapRun(state: TjeklisteTilstand, runId: string, f: (g: Gennemgang) => G
   return { ...state, gennemgange: state.gennemgange.map((g) => (g.id === runId ? f(g) : g)) };
 }
 
-/** Changes fields of one item's answer in one run. Snapshots the item's current number and text. */
+/**
+ * Changes fields of one item's answer in one run. Snapshots the item's current number and text.
+ * Throws on a status or date that is not valid, so nothing unreadable is ever stored.
+ */
 export function updateAnswer(
   state: TjeklisteTilstand,
   runId: string,
@@ -110,6 +115,11 @@ export function updateAnswer(
   patch: Partial<SvarFelter>,
   now: string,
 ): TjeklisteTilstand {
+  if (patch.status !== undefined && !isStatus(patch.status)) throw new Error(`Ukendt status: ${String(patch.status)}`);
+  for (const felt of ['frist', 'dato'] as const) {
+    const v = patch[felt];
+    if (v !== undefined && v !== '' && !isIsoDate(v)) throw new Error(`Ugyldig dato i ${felt}: ${v}`);
+  }
   return mapRun(state, runId, (g) => {
     const before: SvarFelter = g.svar[punkt.id] ?? TOMT_SVAR;
     const next: SvarFelter = {

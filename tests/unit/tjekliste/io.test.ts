@@ -98,7 +98,7 @@ describe('JSON export and import', () => {
     const errors = errorsOf(JSON.stringify(doc));
     expect(errors).toContain('Gennemgang nr. 1 ("Gennemgang 1"), punkt "ukendt": noten skal være tekst.');
     expect(errors).toContain('Gennemgang nr. 2, punkt 1.2 (bank): svaret skal være et objekt med status, ansvarlig, frist og note.');
-    expect(errors).toContain('Gennemgang nr. 2, feltet "navn": navnet skal være tekst.');
+    expect(errors).toContain('Gennemgang nr. 2, feltet "navn": navnet mangler.');
   });
 
   it('rejects duplicate runs in the file', () => {

@@ -61,6 +61,14 @@ describe('answers', () => {
     expect(isChecked(activeRun(s).svar.aftale)).toBe(false);
   });
 
+  it('refuses a status or a date that could not be read back', () => {
+    const s = emptyState('proeve', NOW);
+    expect(() => updateAnswer(s, 'g1', p11, { frist: '01-12-2026' }, LATER)).toThrow(/Ugyldig dato/);
+    expect(() => updateAnswer(s, 'g1', p11, { dato: '2026-02-30' }, LATER)).toThrow(/Ugyldig dato/);
+    expect(() => updateAnswer(s, 'g1', p11, { status: 'done' as never }, LATER)).toThrow(/Ukendt status/);
+    expect(() => updateAnswer(s, 'g1', p11, { frist: '' }, LATER)).not.toThrow();
+  });
+
   it('cuts over-long text to the limits', () => {
     const s = updateAnswer(emptyState('proeve', NOW), 'g1', p11, { note: 'x'.repeat(10_000) }, LATER);
     expect(activeRun(s).svar.aftale!.note).toHaveLength(4000);
