@@ -23,9 +23,14 @@ export default defineConfig({
       pagefind: true,
       disable404Route: true,
       lastUpdated: false,
+      components: {
+        // Adds the page's Pagefind filters (system, målgruppe, type) from its frontmatter.
+        MarkdownContent: './src/components/overrides/MarkdownContent.astro',
+      },
       sidebar: [
         { label: 'Forside', link: '/' },
         { label: 'Vejledninger', link: '/vejledninger/' },
+        { label: 'Begreber', link: '/begreber/' },
         { label: 'Kundeportalen', collapsed: true, items: [{ autogenerate: { directory: 'kundeportalen' } }] },
         { label: 'Serviceportalen', collapsed: true, items: [{ autogenerate: { directory: 'serviceportalen' } }] },
         { label: 'Funktionsadskillelse', collapsed: true, items: [{ autogenerate: { directory: 'funktionsadskillelse' } }] },
@@ -35,6 +40,7 @@ export default defineConfig({
         { label: 'Kontroller', collapsed: false, items: [{ autogenerate: { directory: 'kontroller' } }] },
         { label: 'Om Vejviser', items: [
           { label: 'Om siden', link: '/om/' },
+          { label: 'Kilder', link: '/kilder/' },
           { label: 'Tilgængelighed', link: '/tilgaengelighed/' },
         ] },
       ],
