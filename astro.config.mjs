@@ -7,7 +7,8 @@ import csp from './src/integrations/csp.ts';
 const port = Number(process.env.PORT || 4321);
 
 export default defineConfig({
-  site: 'https://vejviser.example',
+  // The public address, when deployed (canonical links, sitemap). Unset: relative links only.
+  site: process.env.SITE_URL,
   server: { port, host: true },
   preview: { port },
   trailingSlash: 'ignore',
