@@ -289,3 +289,15 @@ test('every same-site link on the guide, glossary and sources pages resolves', (
   }
   expect(broken).toEqual([]);
 });
+
+test('the reading guide lists every page of the guide with its audience from the frontmatter', async ({ page }) => {
+  await page.goto('/funktionsadskillelse/');
+  const table = page.getByRole('table', { name: /Siderne i vejledningen/ });
+  const others = sodPages.filter((p) => p.path !== '/funktionsadskillelse/');
+  await expect(table.locator('tbody tr')).toHaveCount(others.length);
+  for (const p of others) {
+    const row = table.locator('tbody tr', { has: page.locator(`a[href="${p.path}"]`) });
+    const expected = [...p.fm.maalgruppe!].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b)).map(cap).join(', ');
+    await expect(row.locator('td').last()).toHaveText(expected);
+  }
+});
