@@ -28,17 +28,20 @@ export default defineConfig({
         // Adds the page's Pagefind filters (system, målgruppe, type) from its frontmatter.
         MarkdownContent: './src/components/overrides/MarkdownContent.astro',
       },
+      // Groups generate from the folders of content/. Starlight matches `directory` against the
+      // entry's file path with src/content/docs/ removed; our guides load from ./content, so the
+      // path it sees starts with content/.
       sidebar: [
         { label: 'Forside', link: '/' },
         { label: 'Vejledninger', link: '/vejledninger/' },
         { label: 'Begreber', link: '/begreber/' },
-        { label: 'Kundeportalen', collapsed: true, items: [{ autogenerate: { directory: 'kundeportalen' } }] },
-        { label: 'Serviceportalen', collapsed: true, items: [{ autogenerate: { directory: 'serviceportalen' } }] },
-        { label: 'Funktionsadskillelse', collapsed: true, items: [{ autogenerate: { directory: 'funktionsadskillelse' } }] },
-        { label: 'NemKonto', collapsed: true, items: [{ autogenerate: { directory: 'nemkonto' } }] },
-        { label: 'Digital Post', collapsed: true, items: [{ autogenerate: { directory: 'digital-post' } }] },
-        { label: 'Tjeklister', collapsed: false, items: [{ autogenerate: { directory: 'tjeklister' } }] },
-        { label: 'Kontroller', collapsed: false, items: [{ autogenerate: { directory: 'kontroller' } }] },
+        { label: 'Kundeportalen', collapsed: true, items: [{ autogenerate: { directory: 'content/kundeportalen' } }] },
+        { label: 'Serviceportalen', collapsed: true, items: [{ autogenerate: { directory: 'content/serviceportalen' } }] },
+        { label: 'Funktionsadskillelse', collapsed: true, items: [{ autogenerate: { directory: 'content/funktionsadskillelse' } }] },
+        { label: 'NemKonto', collapsed: true, items: [{ autogenerate: { directory: 'content/nemkonto' } }] },
+        { label: 'Digital Post', collapsed: true, items: [{ autogenerate: { directory: 'content/digital-post' } }] },
+        { label: 'Tjeklister', collapsed: false, items: [{ autogenerate: { directory: 'content/tjeklister' } }] },
+        { label: 'Kontroller', collapsed: false, items: [{ autogenerate: { directory: 'content/kontroller' } }] },
         { label: 'Om Vejviser', items: [
           { label: 'Om siden', link: '/om/' },
           { label: 'Kilder', link: '/kilder/' },
