@@ -1,12 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import { bedstePraksisSchema } from '../../../src/lib/sod-guide/schema';
-import { readYaml, seedText, sodHeadings } from './seed';
+import { readYaml, seeds, seedText, sodHeadings } from './seed';
 
 const raw = readYaml<unknown[]>('content/data/sod-guide/bedste-praksis.yaml');
 const items = raw.map((r) => bedstePraksisSchema.parse(r));
-const seedSections = sodHeadings(seedText('funktionsadskillelse-og-privilegerede-rettigheder.txt')).filter((h) =>
-  /^4\.1\.\d$/.test(h.nummer),
-);
+const seedSections = seeds
+  ? sodHeadings(seedText('funktionsadskillelse-og-privilegerede-rettigheder.txt')).filter((h) => /^4\.1\.\d$/.test(h.nummer))
+  : [];
 
 describe('bedste praksis (4.1.1–4.1.7)', () => {
   it('is valid against the schema', () => {
@@ -17,7 +17,7 @@ describe('bedste praksis (4.1.1–4.1.7)', () => {
     expect(items.map((i) => i.id)).toEqual(['bp-4-1-1', 'bp-4-1-2', 'bp-4-1-3', 'bp-4-1-4', 'bp-4-1-5', 'bp-4-1-6', 'bp-4-1-7']);
   });
 
-  it('has one item for each 4.1.x section of the source, and no other', () => {
+  it.skipIf(!seeds)('has one item for each 4.1.x section of the source, and no other', () => {
     expect(seedSections).toHaveLength(7);
     expect(items.map((i) => i.kilde.afsnit)).toEqual(seedSections.map((h) => h.nummer));
   });

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { readdirSync } from 'node:fs';
-import { readYaml, seedText, sodCaptions, sodHeadings } from './seed';
+import { readYaml, seeds, seedText, sodCaptions, sodHeadings } from './seed';
 import { compareAfsnit } from '../../../src/lib/kildespor/ids';
 
 interface Spor {
@@ -11,7 +11,7 @@ interface Spor {
 const SOD = 'funktionsadskillelse-og-privilegerede-rettigheder.txt';
 const spor = readYaml<Spor>('content/data/kildespor/funktionsadskillelse.yaml');
 const numre = spor.afsnit.map((a) => String(a.nummer ?? ''));
-const headings = sodHeadings(seedText(SOD));
+const headings = seeds ? sodHeadings(seedText(SOD)) : [];
 
 describe('seed heading parser', () => {
   it('finds sections at every depth and the chapters, but not numbered list items', () => {
@@ -23,7 +23,7 @@ describe('seed heading parser', () => {
     ]);
   });
 
-  it('finds the seven chapters and the sections of the SoD source', () => {
+  it.skipIf(!seeds)('finds the seven chapters and the sections of the SoD source', () => {
     expect(headings.filter((h) => !h.nummer.includes('.')).map((h) => h.nummer)).toEqual(['1', '2', '3', '4', '5', '6', '7']);
     expect(headings.length).toBeGreaterThan(60);
   });
@@ -34,18 +34,18 @@ describe('kildespor for Funktionsadskillelse og privilegerede rettigheder', () =
     expect(spor.kilde).toBe('funktionsadskillelse');
   });
 
-  it('covers every numbered heading of the source', () => {
+  it.skipIf(!seeds)('covers every numbered heading of the source', () => {
     const missing = headings.filter((h) => !numre.includes(h.nummer)).map((h) => `${h.nummer} ${h.tekst}`);
     expect(missing).toEqual([]);
   });
 
-  it('lists no numbered section the source does not have', () => {
+  it.skipIf(!seeds)('lists no numbered section the source does not have', () => {
     const known = new Set(headings.map((h) => h.nummer));
     const invented = numre.filter((n) => /^\d+(\.\d+)*$/.test(n) && !known.has(n));
     expect(invented).toEqual([]);
   });
 
-  it('covers Appendiks 1 and every figure and table of the source', () => {
+  it.skipIf(!seeds)('covers Appendiks 1 and every figure and table of the source', () => {
     expect(numre).toContain('Appendiks 1');
     const captions = sodCaptions(seedText(SOD));
     expect(captions.length).toBeGreaterThanOrEqual(13);

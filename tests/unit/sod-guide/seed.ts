@@ -1,19 +1,20 @@
 /** Helpers that read the source document of the SoD guide (the extraction in /work/shared/seeds). */
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
+import { kildemappe } from '../../kilder';
 
 const root = new URL('../../../', import.meta.url).pathname;
 
-/** The seeds folder: SEEDS_DIR, else the shared folder next to the checkout. */
-export function seedsDir(): string {
-  const candidates = [process.env.SEEDS_DIR, '/work/shared/seeds'].filter(Boolean) as string[];
-  const dir = candidates.find((d) => existsSync(`${d}/funktionsadskillelse-og-privilegerede-rettigheder.txt`));
-  if (!dir) throw new Error('Kildedokumenterne blev ikke fundet. Sæt SEEDS_DIR til mappen med de fem .txt-filer.');
-  return dir;
-}
+/**
+ * The folder with the plain-text sources (beside the repository, not in it; VEJVISER_KILDER
+ * overrides), or null. Tests that read the sources are skipped when it is missing.
+ */
+export const seeds = kildemappe();
 
 export function seedText(file: string): string {
-  return readFileSync(`${seedsDir()}/${file}`, 'utf8');
+  if (!seeds) throw new Error('Kildedokumenterne blev ikke fundet. Sæt VEJVISER_KILDER til mappen med de fem .txt-filer.');
+  return readFileSync(join(seeds, file), 'utf8');
 }
 
 export function readYaml<T = unknown>(relPath: string): T {
