@@ -1,4 +1,14 @@
-import type { defineCollection } from 'astro:content';
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { tjeklisteSchema } from '../lib/tjekliste/schema';
 
-/** Data collections of this area (schemas and loaders). Registered in ./collections.ts. */
-export const collections: Record<string, ReturnType<typeof defineCollection>> = {};
+/**
+ * Tjekliste definitions, one YAML file per checklist in `checklists/` (the file name is the id).
+ * The pure schema lives in src/lib/tjekliste/schema.ts so the engine and the tests share it.
+ */
+export const collections = {
+  tjeklister: defineCollection({
+    loader: glob({ base: './checklists', pattern: '*.yaml' }),
+    schema: tjeklisteSchema,
+  }),
+};
