@@ -24,12 +24,17 @@ export default defineConfig({
       pagefind: true,
       disable404Route: true,
       lastUpdated: false,
+      components: {
+        // Adds the page's Pagefind filters (system, målgruppe, type) from its frontmatter.
+        MarkdownContent: './src/components/overrides/MarkdownContent.astro',
+      },
       // Groups generate from the folders of content/. Starlight matches `directory` against the
       // entry's file path with src/content/docs/ removed; our guides load from ./content, so the
       // path it sees starts with content/.
       sidebar: [
         { label: 'Forside', link: '/' },
         { label: 'Vejledninger', link: '/vejledninger/' },
+        { label: 'Begreber', link: '/begreber/' },
         { label: 'Kundeportalen', collapsed: true, items: [{ autogenerate: { directory: 'content/kundeportalen' } }] },
         { label: 'Serviceportalen', collapsed: true, items: [{ autogenerate: { directory: 'content/serviceportalen' } }] },
         { label: 'Funktionsadskillelse', collapsed: true, items: [{ autogenerate: { directory: 'content/funktionsadskillelse' } }] },
@@ -39,6 +44,7 @@ export default defineConfig({
         { label: 'Kontroller', collapsed: false, items: [{ autogenerate: { directory: 'content/kontroller' } }] },
         { label: 'Om Vejviser', items: [
           { label: 'Om siden', link: '/om/' },
+          { label: 'Kilder', link: '/kilder/' },
           { label: 'Tilgængelighed', link: '/tilgaengelighed/' },
         ] },
       ],

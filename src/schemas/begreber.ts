@@ -1,4 +1,8 @@
-import type { defineCollection } from 'astro:content';
+import { defineCollection } from 'astro:content';
+import { file } from 'astro/loaders';
+import { begrebSchema } from '../lib/begreber/schema';
 
-/** Data collections of this area (schemas and loaders). Registered in ./collections.ts. */
-export const collections: Record<string, ReturnType<typeof defineCollection>> = {};
+/** The glossary (content/data/begreber.yaml), rendered on /begreber/. Registered in ./collections.ts. */
+export const collections = {
+  begreber: defineCollection({ loader: file('./content/data/begreber.yaml'), schema: begrebSchema }),
+};

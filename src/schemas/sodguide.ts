@@ -1,4 +1,11 @@
-import type { defineCollection } from 'astro:content';
+import { defineCollection } from 'astro:content';
+import { file } from 'astro/loaders';
+import { bedstePraksisSchema } from '../lib/sod-guide/schema';
 
-/** Data collections of the SoD guide pages (controls, best practice). Registered in ./collections.ts. */
-export const collections: Record<string, ReturnType<typeof defineCollection>> = {};
+/** Data collections of the SoD guide pages (best practice). Registered in ./collections.ts. */
+export const collections = {
+  bedstePraksis: defineCollection({
+    loader: file('./content/data/sod-guide/bedste-praksis.yaml'),
+    schema: bedstePraksisSchema,
+  }),
+};
