@@ -14,7 +14,7 @@
  * Banklukkedage kendes fra 2024 (se kalender.ts).
  */
 import { closedReason } from './kalender';
-import { maskCprLike, TYPE_LABEL, type CheckOptions, type Fund, type Status } from './identifikation';
+import { maskCell, TYPE_LABEL, type CheckOptions, type Fund, type Status } from './identifikation';
 import { IdLaeser, worst, type Raekke, type RaekkeKontrol } from './modtagere';
 import type { IdResultat } from './identifikation';
 import type { IdKolonne } from './kolonner';
@@ -46,7 +46,7 @@ export const FRIST_SEKUND = 6 * 3600;
 
 const EXAMPLES = 'Brug fx 2025-03-14 05:30 eller 14-03-2025 05.30.';
 function unreadable(what: string, raw: string, err: TidFejl): string {
-  const shown = maskCprLike(raw.trim().slice(0, 40));
+  const shown = maskCell(raw.trim().slice(0, 40));
   if (err === 'excel-tal') return `${what} «${shown}» er et tal, ikke en dato – sandsynligvis Excels interne datotal. Formatér kolonnen som dato og klokkeslæt i Excel, og gem igen som CSV.`;
   if (err === 'aar-2-cifre') return `${what} «${shown}» har kun to cifre i årstallet. Brug fire cifre, fx 14-03-2025.`;
   if (err === 'ugyldig') return `${what} «${shown}» er ikke en gyldig dato eller et gyldigt klokkeslæt.`;
@@ -100,7 +100,7 @@ export class BetalingKontrol implements RaekkeKontrol {
 
     const sentOk = typeof sent === 'object' ? sent : null;
     const payOk = typeof pay === 'object' ? pay : null;
-    felter.push(sentOk ? fmtTidspunkt(sentOk) : maskCprLike(rawSent.trim().slice(0, 40)), payOk ? fmtDag(payOk.dag) : maskCprLike(rawPay.trim().slice(0, 40)));
+    felter.push(sentOk ? fmtTidspunkt(sentOk) : maskCell(rawSent.trim().slice(0, 40)), payOk ? fmtDag(payOk.dag) : maskCell(rawPay.trim().slice(0, 40)));
     if (payOk) {
       const fristDag = payOk.dag - 1;
       felter.push(`${fmtDag(fristDag)} kl. 06.00`);

@@ -159,31 +159,52 @@ export const cvrMod11 = (d: string) => weightedSum(d, CVR_WEIGHTS) % 11 === 0;
 export const maskCpr = (digits10: string) => `${digits10.slice(0, 6)}-XXXX`;
 
 /**
- * Maskerer alt, der kunne være et CPR-nummer, i en vilkårlig tekst: i hver talfølge (cifre med
- * bindestreg eller mellemrum imellem) med mindst 10 cifre erstattes alle cifre efter det 6. med X
- * (ved 9 cifre efter det 5.). «010190-1234» → «010190-XXXX», «0101901234» → «010190XXXX».
+ * Maskerer en identifikation, der ikke kunne læses (fx med forkerte tegn): har den mindst 9 cifre,
+ * erstattes alle cifre efter det 6. med X (ved 9 cifre i træk efter det 5., da Excel typisk har
+ * fjernet et foranstillet 0). «010190-00O2» → «010190-XXOX», «0101900002» → «010190XXXX».
  */
-export function maskCprLike(text: string): string {
+export function maskId(value: string): string {
   let digits = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
     if (c >= 48 && c <= 57) digits++;
   }
-  if (digits < 9) return text;
-  return text.replace(/\d(?:[\d -]*\d)?/g, (run) => {
-    let n = 0;
-    for (const ch of run) if (ch >= '0' && ch <= '9') n++;
-    if (n < 9) return run;
-    // 9 cifre er typisk et CPR-nummer, hvor Excel har fjernet det foranstillede 0: vis kun datoen.
-    const keep = n === 9 ? 5 : 6;
-    let seen = 0;
-    let out = '';
-    for (const ch of run) {
-      if (ch >= '0' && ch <= '9') out += ++seen > keep ? 'X' : ch;
-      else out += ch;
-    }
-    return out;
-  });
+  if (digits < 9) return value;
+  const keep = digits === 9 && /^\s*\d{9}\s*$/.test(value) ? 5 : 6;
+  let seen = 0;
+  let out = '';
+  for (const ch of value) out += ch >= '0' && ch <= '9' ? (++seen > keep ? 'X' : ch) : ch;
+  return out;
+}
+
+/**
+ * Maskerer CPR-numre i en fri tekst: 10 cifre i træk eller 6 + 4 cifre med bindestreg eller
+ * mellemrum imellem bliver DDMMÅÅ-XXXX (separatoren bevares), og længere talrækker maskeres efter
+ * 6. ciffer. Datoer og klokkeslæt («2025-03-17 05:00») og CVR-numre røres ikke.
+ * «Jens 010190-0002» → «Jens 010190-XXXX».
+ */
+export function maskCprLike(text: string): string {
+  if (!/\d{6}/.test(text)) return text;
+  return text
+    .replace(/(?<!\d)(\d{6})([-\u2010\u2011\u2013 ]?)(\d{4,})(?!\d)/g, (_, a: string, sep: string, b: string) => a + sep + 'X'.repeat(b.length))
+    .replace(/(?<![\dX])(\d{5})(\d{4})(?![\dX])/g, '$1XXXX');
+}
+
+/**
+ * Maskering af en vilkårlig celle fra filen: ligner den en identifikation (mindst 9 cifre, højst 2
+ * andre tegn end cifre, bindestreg og mellemrum, og ikke en dato eller et klokkeslæt), maskeres den
+ * som en identifikation, ellers som fri tekst.
+ */
+export function maskCell(value: string): string {
+  let digits = 0;
+  let other = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c !== 45 && c !== 32) other++;
+  }
+  const dateLike = /\d[:.]\d\d|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{4}/.test(value);
+  return digits >= 9 && other <= 2 && !dateLike ? maskId(value) : maskCprLike(value);
 }
 
 /** Læser en typeangivelse («CPR», «cvr-nr.», «P-nummer» …). null = tom, undefined = ukendt. */
@@ -262,7 +283,7 @@ export function checkIdentifier(raw: string, declared: IdType | null, opts: Chec
         'videnskabelig',
         'Tallet er vist i videnskabelig notation (fx 1,01E+09), så cifrene er gået tabt. Formatér kolonnen som tekst i Excel, ret numrene, og gem igen som CSV.',
       );
-    return simple('fejl', declared, maskCprLike(shown.length > 40 ? shown.slice(0, 40) + '…' : shown), 'tegn', 'Identifikationen indeholder andre tegn end cifre, bindestreg og mellemrum.');
+    return simple('fejl', declared, maskId(shown.length > 40 ? shown.slice(0, 40) + '…' : shown), 'tegn', 'Identifikationen indeholder andre tegn end cifre, bindestreg og mellemrum.');
   }
   const type: IdType | null = declared ?? (n === 10 ? 'cpr' : n === 8 ? 'cvr-se' : null);
 
@@ -271,7 +292,7 @@ export function checkIdentifier(raw: string, declared: IdType | null, opts: Chec
     return simple(
       'fejl',
       null,
-      maskCprLike(raw.slice(start, end)),
+      maskId(raw.slice(start, end)),
       'antal-cifre',
       `Identifikationen har ${n} ${n === 1 ? 'ciffer' : 'cifre'}. Et CPR-nummer og et P-nummer har 10 cifre, et CVR- og et SE-nummer 8.`,
     );
@@ -317,7 +338,7 @@ function wrongCount(type: IdType, n: number, shown: string): IdResultat {
       : type === 'p' && n === 8
         ? ' Det ligner et CVR- eller SE-nummer – tjek typen.'
         : '';
-  return simple('fejl', type, maskCprLike(shown), 'antal-cifre', `Et ${TYPE_NOUN[type]} har ${want} cifre; feltet har ${n}.${hint}`);
+  return simple('fejl', type, maskId(shown), 'antal-cifre', `Et ${TYPE_NOUN[type]} har ${want} cifre; feltet har ${n}.${hint}`);
 }
 
 function nineDigits(value: number, type: IdType | null, opts: CheckOptions): IdResultat {

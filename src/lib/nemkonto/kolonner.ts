@@ -4,7 +4,7 @@
  */
 import { findColumn, normHeader } from '../csv/headers';
 import type { IdType } from './identifikation';
-import { maskCprLike } from './identifikation';
+import { maskCell } from './identifikation';
 
 export type Kind = 'modtagere' | 'betalinger';
 
@@ -157,7 +157,7 @@ export function columnNames(firstRows: readonly (readonly string[])[], hasHeader
   const width = Math.max(0, ...firstRows.map((r) => r.length));
   return Array.from({ length: width }, (_, i) => {
     const h = hasHeader ? (firstRows[0]?.[i] ?? '').trim() : '';
-    return h ? maskCprLike(h) : `Kolonne ${i + 1}`;
+    return h ? maskCell(h) : `Kolonne ${i + 1}`;
   });
 }
 
@@ -165,7 +165,7 @@ export function columnNames(firstRows: readonly (readonly string[])[], hasHeader
 export function maskedSamples(rows: readonly (readonly string[])[]): string[][] {
   return rows.map((r) => r.map((v) => {
     const t = v.trim();
-    return maskCprLike(t.length > 40 ? t.slice(0, 40) + '…' : t);
+    return maskCell(t.length > 40 ? t.slice(0, 40) + '…' : t);
   }));
 }
 

@@ -55,6 +55,8 @@ export interface Opsummering {
   /** Kolonner i resultatet mellem «linje» og «status». */
   kolonner: string[];
   kolonneBeskrivelse: string;
+  /** De kolonner, der blev brugt (til en ny kørsel af samme fil, fx ved download). */
+  opsaetning: Kolonner;
   status: Record<Status, number>;
   /** Rækker med status ok, men med en bemærkning. */
   bemaerkninger: number;
@@ -220,6 +222,7 @@ export async function runKontrol(kind: Kind, open: Open, fileName: string, opts:
       rows,
       kolonner: kontrol.kolonner,
       kolonneBeskrivelse: describeKolonner(k, names),
+      opsaetning: k,
       status,
       bemaerkninger,
       typer: [...typer.values()].sort((a, b) => (order[a.type] ?? 9) - (order[b.type] ?? 9)),

@@ -7,7 +7,7 @@ import { DuplicateDetector } from './dubletter';
 import {
   checkIdentifier,
   displayId,
-  maskCprLike,
+  maskCell,
   parseType,
   TYPE_LABEL,
   typeNoun,
@@ -106,7 +106,7 @@ export class IdLaeser {
         (this.extra ??= []).push({
           kode: 'ukendt-type',
           niveau: 'advarsel',
-          tekst: `Typen «${maskCprLike(tv.trim().slice(0, 30))}» kendes ikke (brug CPR, CVR, SE eller P-nummer); typen er udledt af antallet af cifre.`,
+          tekst: `Typen «${maskCell(tv.trim().slice(0, 30))}» kendes ikke (brug CPR, CVR, SE eller P-nummer); typen er udledt af antallet af cifre.`,
         });
       } else if (t !== null) declared = t;
     }

@@ -8,7 +8,9 @@ import {
   displayId,
   isLeapYear,
   maskCpr,
+  maskCell,
   maskCprLike,
+  maskId,
   parseType,
   todayNumber,
   type IdType,
@@ -182,12 +184,23 @@ describe('helpers', () => {
     expect(cprMod11('0101900002')).toBe(true);
     expect(cprMod11('0101900000')).toBe(false);
   });
-  it('maskCpr and maskCprLike', () => {
+  it('maskCpr, maskId, maskCprLike and maskCell', () => {
     expect(maskCpr('0101900002')).toBe('010190-XXXX');
+    // Identifikationer: alt efter 6. ciffer (5. ved 9 cifre).
+    expect(maskId('010190-00O2')).toBe('010190-XXOX');
+    expect(maskId('0101900002')).toBe('010190XXXX');
+    expect(maskId('101900002')).toBe('10190XXXX');
+    expect(maskId('1374813')).toBe('1374813');
+    // Fri tekst: CPR-mønstre, ikke datoer, klokkeslæt eller CVR-numre.
     expect(maskCprLike('Jens 010190-0002 og 13748136')).toBe('Jens 010190-XXXX og 13748136');
-    expect(maskCprLike('0101900002')).toBe('010190XXXX');
-    expect(maskCprLike('101900002')).toBe('10190XXXX');
+    expect(maskCprLike('010190 0002;0101900002;01019000021')).toBe('010190 XXXX;010190XXXX;010190XXXXX');
+    expect(maskCprLike('ref 101900002')).toBe('ref 10190XXXX');
+    expect(maskCprLike('2025-03-17 05:00:00')).toBe('2025-03-17 05:00:00');
     expect(maskCprLike('tlf. 12 34 56 78')).toBe('tlf. 12 34 56 78');
+    // Celler: ligner de en identifikation, maskeres de som en.
+    expect(maskCell('010190-00O2')).toBe('010190-XXOX');
+    expect(maskCell('2025-03-17 05:00:00')).toBe('2025-03-17 05:00:00');
+    expect(maskCell('Navn: 0101900002')).toBe('Navn: 010190XXXX');
   });
   it('parseType', () => {
     expect(parseType('CPR')).toBe('cpr');
