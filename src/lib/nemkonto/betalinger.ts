@@ -110,7 +110,7 @@ export class BetalingKontrol implements RaekkeKontrol {
         add({
           kode: 'lukket-udbetalingsdag',
           niveau: 'advarsel',
-          tekst: `Udbetalingsdatoen ${fmtDag(payOk.dag)} er en ${closedPay}, hvor bankerne holder lukket. Guidens generelle frist gælder ikke uden videre; tjek fristen i snitfladebeskrivelsen og med jeres pengeinstitut.`,
+          tekst: `Udbetalingsdatoen ${fmtDag(payOk.dag)} er en ${closedPay}, hvor bankerne holder lukket. Guidens generelle frist gælder ikke uden videre. Tjek fristen i snitfladebeskrivelsen og med jeres pengeinstitut.`,
         });
       const closedFrist = closedReason(fristDag);
       if (closedFrist)
@@ -135,9 +135,9 @@ function deadline(sent: Tidspunkt, pay: Tidspunkt, add: (f: Fund) => void) {
         niveau: 'advarsel',
         tekst: `Afsendt ${fmtDag(sent.dag)} uden klokkeslæt, så det kan ikke afgøres, om den er afsendt ${frist}.`,
       });
-    else add({ kode: 'for-sent', niveau: 'fejl', tekst: `Afsendt ${fmtDag(sent.dag)}; skulle være afsendt ${frist}.` });
+    else add({ kode: 'for-sent', niveau: 'fejl', tekst: `Afsendt ${fmtDag(sent.dag)}, men skulle være afsendt ${frist}.` });
     return;
   }
   const late = (sent.dag - fristDag) * 86400 + sent.sekund - FRIST_SEKUND;
-  if (late > 0) add({ kode: 'for-sent', niveau: 'fejl', tekst: `Afsendt ${fmtTidspunkt(sent)}; skulle være afsendt ${frist} (${fmtVarighed(late)} for sent).` });
+  if (late > 0) add({ kode: 'for-sent', niveau: 'fejl', tekst: `Afsendt ${fmtTidspunkt(sent)}, men skulle være afsendt ${frist} (${fmtVarighed(late)} for sent).` });
 }

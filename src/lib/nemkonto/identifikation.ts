@@ -338,7 +338,7 @@ function wrongCount(type: IdType, n: number, shown: string): IdResultat {
       : type === 'p' && n === 8
         ? ' Det ligner et CVR- eller SE-nummer – tjek typen.'
         : '';
-  return simple('fejl', type, maskId(shown), 'antal-cifre', `Et ${TYPE_NOUN[type]} har ${want} cifre; feltet har ${n}.${hint}`);
+  return simple('fejl', type, maskId(shown), 'antal-cifre', `Et ${TYPE_NOUN[type]} har ${want} cifre, men feltet har ${n}.${hint}`);
 }
 
 function nineDigits(value: number, type: IdType | null, opts: CheckOptions): IdResultat {
@@ -348,7 +348,7 @@ function nineDigits(value: number, type: IdType | null, opts: CheckOptions): IdR
     date && todayOk(date, opts)
       ? `Identifikationen har 9 cifre. Det er sandsynligvis et CPR-nummer for en person født den ${date[2]}. i måneden, hvor Excel har fjernet det foranstillede 0. Formatér kolonnen som tekst i Excel, ret numrene, og gem igen som CSV.`
       : type === 'cpr'
-        ? 'Et CPR-nummer har 10 cifre; feltet har 9.'
+        ? 'Et CPR-nummer har 10 cifre, men feltet har 9.'
         : 'Identifikationen har 9 cifre. Et CPR-nummer og et P-nummer har 10 cifre, et CVR- og et SE-nummer 8.';
   return {
     status: 'fejl',

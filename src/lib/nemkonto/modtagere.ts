@@ -95,7 +95,7 @@ export class IdLaeser {
         (this.extra ??= []).push({
           kode: 'flere-id',
           niveau: 'advarsel',
-          tekst: `Rækken har ${found} identifikationer; en betaling bærer én. Kolonnen «${this.names[firstCol] ?? firstCol + 1}» er kontrolleret.`,
+          tekst: `Rækken har ${found} identifikationer, men en betaling bærer én. Kolonnen «${this.names[firstCol] ?? firstCol + 1}» er kontrolleret.`,
         });
     }
     let declared = colType;
@@ -106,7 +106,7 @@ export class IdLaeser {
         (this.extra ??= []).push({
           kode: 'ukendt-type',
           niveau: 'advarsel',
-          tekst: `Typen «${maskCell(tv.trim().slice(0, 30))}» kendes ikke (brug CPR, CVR, SE eller P-nummer); typen er udledt af antallet af cifre.`,
+          tekst: `Typen «${maskCell(tv.trim().slice(0, 30))}» kendes ikke (brug CPR, CVR, SE eller P-nummer), så typen er udledt af antallet af cifre.`,
         });
       } else if (t !== null) declared = t;
     }

@@ -42,7 +42,7 @@ describe('fristen: afsendt senest kl. 6.00 dagen før udbetalingsdatoen', () => 
   it('the late message states sent time, deadline, payout and delay', () => {
     const r = run('17.03.2025 kl. 07.15', '18.03.2025');
     expect(besked(r.fund)).toBe(
-      'Afsendt 17.03.2025 kl. 07.15; skulle være afsendt senest 17.03.2025 kl. 6.00 for at være på modtagerens konto 18.03.2025 kl. 9.00 (1 t 15 min for sent).',
+      'Afsendt 17.03.2025 kl. 07.15, men skulle være afsendt senest 17.03.2025 kl. 6.00 for at være på modtagerens konto 18.03.2025 kl. 9.00 (1 t 15 min for sent).',
     );
     expect(raekkeFelter(r)).toEqual(['17.03.2025 kl. 07.15', '18.03.2025', '17.03.2025 kl. 06.00']);
   });
