@@ -61,10 +61,20 @@ const ENCODING_NAVN: Record<string, string> = {
 };
 const DELIM_NAVN: Record<string, string> = { ';': 'semikolon', ',': 'komma', '\t': 'tabulator' };
 
-const tal = (n: number) => n.toLocaleString('da-DK');
-const mb = (b: number) =>
-  b < 100_000 ? `${Math.max(1, Math.round(b / 1000)).toLocaleString('da-DK')} kB` : `${(b / 1e6).toLocaleString('da-DK', { maximumFractionDigits: 1 })} MB`;
-const varighed = (ms: number) => (ms < 1000 ? `${Math.max(1, Math.round(ms))} ms` : `${(ms / 1000).toLocaleString('da-DK', { maximumFractionDigits: 1 })} s`);
+// Tal på dansk uden Intl: første Intl-formatter for 'da-DK' indlæser lokaledata og kan alene give
+// en lang opgave på hovedtråden midt i kontrollen.
+const tal = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+const tal1 = (n: number) => {
+  const t = Math.round(n * 10);
+  return t % 10 ? `${tal(Math.trunc(t / 10))},${Math.abs(t % 10)}` : tal(t / 10);
+};
+const p2 = (n: number) => String(n).padStart(2, '0');
+const nu = () => {
+  const d = new Date();
+  return `${p2(d.getDate())}.${p2(d.getMonth() + 1)}.${d.getFullYear()} kl. ${p2(d.getHours())}.${p2(d.getMinutes())}`;
+};
+const mb = (b: number) => (b < 100_000 ? `${tal(Math.max(1, Math.round(b / 1000)))} kB` : `${tal1(b / 1e6)} MB`);
+const varighed = (ms: number) => (ms < 1000 ? `${Math.max(1, Math.round(ms))} ms` : `${tal1(ms / 1000)} s`);
 const raekker = (n: number) => `${tal(n)} ${n === 1 ? 'række' : 'rækker'}`;
 
 // Sidens titel får «Fejl: » foran, så længe en af kontrollerne viser en fejl.
@@ -460,13 +470,14 @@ interface ResultatProps {
 }
 
 function Resultat({ r, side, id, kind, refH, onSide, onHent, onPrint }: ResultatProps) {
+  const [udskrevet] = useState(nu);
   const problemer = r.status.advarsel + r.status.fejl;
   const sider = Math.max(1, Math.ceil(side.total / SIDE_STR));
   const nr = Math.floor(side.fra / SIDE_STR) + 1;
   return (
     <div class="nk-resultat">
       <p class="nk-print-only nk-print-hoved">
-        Vejviser · NemKonto-kontrol af {kind === 'modtagere' ? 'modtagere' : 'betalinger'} · udskrevet {new Date().toLocaleString('da-DK', { dateStyle: 'long', timeStyle: 'short' })}
+        Vejviser · NemKonto-kontrol af {kind === 'modtagere' ? 'modtagere' : 'betalinger'} · udskrevet {udskrevet}
       </p>
       <h3 tabIndex={-1} ref={refH} id={`${id}-resultat`}>
         Resultat for «{r.fil}»

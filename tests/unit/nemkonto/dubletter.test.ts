@@ -10,24 +10,33 @@ describe('DuplicateDetector', () => {
     expect(d.add(10101900002, 9)).toBe(2);
     expect(d.size).toBe(2);
   });
-  it('agrees with a Map over a million keys while growing, including keys near 2^53', () => {
+  it('agrees with a Map over a million keys while growing, including keys near the limit 2^37', () => {
     const d = new DuplicateDetector(16);
     const ref = new Map<number, number>();
     let seed = 12345;
     const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
     const mismatches: number[] = [];
     for (let i = 1; i <= 1_000_000; i++) {
-      const key = i % 3 === 0 ? 5e10 + Math.floor(rnd() * 400_000) : i % 3 === 1 ? 2 ** 52 + Math.floor(rnd() * 1000) : 1e10 + i;
+      const key = i % 3 === 0 ? 5e10 + Math.floor(rnd() * 400_000) : i % 3 === 1 ? 2 ** 37 - 1 - Math.floor(rnd() * 1000) : 1e10 + i;
       const want = ref.get(key) ?? 0;
       if (!want) ref.set(key, i);
       if (d.add(key, i) !== want) mismatches.push(i);
     }
     expect(mismatches).toEqual([]);
     expect(d.size).toBe(ref.size);
-    // 12 bytes per slot and at most half the slots in use: under 4 × 12 bytes per key.
-    expect(d.bytes).toBeLessThanOrEqual(4 * ref.size * 12);
+    // 8 bytes per slot, at most half full, plus 4 bytes per key for the first line.
+    expect(d.bytes).toBeLessThanOrEqual(ref.size * (4 * 8 + 2 * 4));
   });
-  it('rejects keys that are not positive', () => {
+  it('rejects keys outside 1 … 2^37 − 1', () => {
     expect(() => new DuplicateDetector().add(0, 1)).toThrow(RangeError);
+    expect(() => new DuplicateDetector().add(2 ** 37, 1)).toThrow(RangeError);
+    expect(new DuplicateDetector().add(2 ** 37 - 1, 1)).toBe(0);
+  });
+  it('keys that share the low 32 bits are different keys', () => {
+    const d = new DuplicateDetector();
+    expect(d.add(5, 1)).toBe(0);
+    expect(d.add(5 + 2 ** 32, 2)).toBe(0);
+    expect(d.add(5 + 2 ** 33, 3)).toBe(0);
+    expect(d.add(5 + 2 ** 32, 4)).toBe(2);
   });
 });

@@ -1,0 +1,440 @@
+#!/usr/bin/env node
+/**
+ * Benchmark af NemKonto-kontrollen (modtagerfiler) – ikke en test.
+ *
+ *   npm run bench:nemkonto [-- --sizes 10000,100000,1000000] [--runs 3] [--uden-browser]
+ *
+ * Danner filer med 10^4, 10^5 og 10^6 rækker i bench-results/ og måler i samme kørsel:
+ * - Node: kontrollen (runKontrol) mod en rå papaparse-streaming-parse af samme fil (Papa.parse på
+ *   en fs-strøm med `step`), forholdet mellem dem og kontrollens største heap-forbrug.
+ * - Headless Chromium (Debian, launchOptions fra tests/browser.mjs): det samme i en Web Worker
+ *   (Papa.parse på File med `step` mod runKontrol på File.stream()), workerens heap via CDP
+ *   (Runtime.getHeapUsage), og lange opgaver (PerformanceObserver 'longtask') på hovedtråden.
+ * - Den byggede side /kontroller/nemkonto/ (hvis dist/ findes): tid til resultatet og lange opgaver
+ *   på hovedtråden, mens siden kontrollerer filen.
+ * Mål ved 10^6 rækker: højst 1,25 × den rå parse, og ingen opgave på hovedtråden over 50 ms.
+ */
+import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import v8 from 'node:v8';
+import Papa from 'papaparse';
+import { build } from 'esbuild';
+import { chromium, type Page } from 'playwright-core';
+import { runKontrol } from '../src/lib/nemkonto/kontrol.ts';
+import { DuplicateDetector } from '../src/lib/nemkonto/dubletter.ts';
+import { launchOptions } from '../tests/browser.mjs';
+
+v8.setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+const root = resolve(import.meta.dirname, '..');
+const outDir = join(root, 'bench-results');
+const arg = (name: string, def: string) => {
+  const i = process.argv.indexOf(name);
+  return i === -1 ? def : process.argv[i + 1]!;
+};
+const SIZES = arg('--sizes', '10000,100000,1000000').split(',').map(Number);
+const RUNS = Number(arg('--runs', '3'));
+const BROWSER = !process.argv.includes('--uden-browser');
+const TODAY = 20251123;
+
+// ---------------------------------------------------------------------------------------------
+// Testdata: en realistisk modtagerfil (Windows-Excel-stil: semikolon, CRLF, æøå i navne).
+// 70 % CPR (halvdelen med bindestreg), 27 % CVR/SE, og 1 % med 9 cifre, 0,5 % tomme, 1 % dubletter
+// og 0,5 % CVR-numre med forkert kontrolciffer.
+const W = [4, 3, 2, 7, 6, 5, 4, 3, 2];
+const CW = [2, 7, 6, 5, 4, 3, 2];
+const p2 = (x: number) => String(x).padStart(2, '0');
+function cpr(i: number): string {
+  const day = 1 + (i % 28);
+  const month = 1 + (Math.floor(i / 28) % 12);
+  const yy = 40 + (Math.floor(i / 336) % 60);
+  for (let serial = (Math.floor(i / 20160) % 300) + 1; ; serial += 300) {
+    const base = `${p2(day)}${p2(month)}${yy}${String(serial).padStart(3, '0')}`;
+    let s = 0;
+    for (let j = 0; j < 9; j++) s += (base.charCodeAt(j) - 48) * W[j]!;
+    const c = (11 - (s % 11)) % 11;
+    if (c < 10) return base + c;
+  }
+}
+function cvr(i: number): string {
+  for (let b = 1000000 + i; ; b += 3_000_000) {
+    const base = String(b);
+    let s = 0;
+    for (let j = 0; j < 7; j++) s += (base.charCodeAt(j) - 48) * CW[j]!;
+    const c = (11 - (s % 11)) % 11;
+    if (c < 10) return base + c;
+  }
+}
+async function generate(n: number, path: string) {
+  const out = createWriteStream(path);
+  out.write('Identifikation;Type;Navn;Adresse;Postnr\r\n');
+  let buf = '';
+  for (let i = 0; i < n; i++) {
+    const r = i % 200;
+    let id: string;
+    let type: string;
+    if (r < 140) {
+      const c = cpr(i);
+      id = r % 2 ? c : `${c.slice(0, 6)}-${c.slice(6)}`;
+      type = 'CPR';
+    } else if (r < 194) {
+      id = cvr(i);
+      type = r < 185 ? 'CVR' : 'SE';
+    } else if (r < 196) {
+      id = cpr(i).slice(1);
+      type = 'CPR';
+    } else if (r < 197) {
+      id = '';
+      type = 'CPR';
+    } else if (r < 199) {
+      id = cpr(i - 60);
+      type = 'CPR';
+    } else {
+      id = String(Number(cvr(i)) + 1);
+      type = 'CVR';
+    }
+    buf += `${id};${type};Søren Ærbø Sørensen ${i};Østergade ${i % 200};${1000 + (i % 8999)}\r\n`;
+    if (buf.length > 1 << 16) {
+      if (!out.write(buf)) await once(out, 'drain');
+      buf = '';
+    }
+  }
+  out.end(buf);
+  await once(out, 'finish');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Node
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const min = (xs: number[]) => Math.min(...xs);
+
+function rawParse(path: string): Promise<number> {
+  return new Promise((res, rej) => {
+    let rows = 0;
+    // papaparse læser Node-strømme (ReadableStreamStreamer); typerne kender kun File og tekst.
+    (Papa.parse as (input: unknown, config: object) => void)(createReadStream(path), {
+      step: () => void rows++,
+      complete: () => res(rows),
+      error: rej,
+    });
+  });
+}
+
+async function check(path: string, name: string) {
+  gc();
+  const base = process.memoryUsage();
+  let peakHeap = 0;
+  let peakTotal = 0;
+  const sampleMem = () => {
+    const m = process.memoryUsage();
+    peakHeap = Math.max(peakHeap, m.heapUsed - base.heapUsed);
+    peakTotal = Math.max(peakTotal, m.heapUsed + m.arrayBuffers - base.heapUsed - base.arrayBuffers);
+  };
+  const t = performance.now();
+  const res = await runKontrol('modtagere', () => createReadStream(path), name, { today: TODAY, onProgress: sampleMem });
+  const ms = performance.now() - t;
+  sampleMem();
+  return { ms, rows: res.opsummering.rows, peakHeap, peakTotal, status: res.opsummering.status };
+}
+
+interface Row {
+  env: string;
+  rows: number;
+  mb: number;
+  raw: number;
+  check: number;
+  ratio: number;
+  mem: string;
+  longest?: number;
+}
+
+async function benchNode(files: { n: number; path: string }[]): Promise<Row[]> {
+  const out: Row[] = [];
+  for (const { n, path } of files) {
+    const name = path.split('/').pop()!;
+    await rawParse(path);
+    await check(path, name); // opvarmning
+    const raw: number[] = [];
+    const chk: number[] = [];
+    let mem = { peakHeap: 0, peakTotal: 0 };
+    let status;
+    for (let r = 0; r < RUNS; r++) {
+      gc();
+      let t = performance.now();
+      const rows = await rawParse(path);
+      raw.push(performance.now() - t);
+      if (rows !== n + 1) throw new Error(`papaparse læste ${rows} rækker, ventede ${n + 1}`);
+      const c = await check(path, name);
+      chk.push(c.ms);
+      if (c.rows !== n) throw new Error(`kontrollen læste ${c.rows} rækker, ventede ${n}`);
+      mem = { peakHeap: Math.max(mem.peakHeap, c.peakHeap), peakTotal: Math.max(mem.peakTotal, c.peakTotal) };
+      status = c.status;
+    }
+    out.push({
+      env: 'Node',
+      rows: n,
+      mb: statSync(path).size / 1e6,
+      raw: median(raw),
+      check: median(chk),
+      ratio: median(chk) / median(raw),
+      mem: `heap +${(mem.peakHeap / 1e6).toFixed(0)} MB, med ArrayBuffers +${(mem.peakTotal / 1e6).toFixed(0)} MB`,
+    });
+    console.log(`  Node ${n}: rå ${raw.map((x) => x.toFixed(0)).join('/')} ms, kontrol ${chk.map((x) => x.toFixed(0)).join('/')} ms, status ${JSON.stringify(status)}`);
+  }
+  return out;
+}
+
+/** Hukommelse for dubletdetektoren mod et Map ved 1 mio. forskellige nøgler. */
+function dupMemory() {
+  const n = 1_000_000;
+  gc();
+  const before = process.memoryUsage();
+  const d = new DuplicateDetector();
+  for (let i = 0; i < n; i++) d.add(1e10 + i * 7919, i + 2);
+  gc();
+  const typed = process.memoryUsage().arrayBuffers - before.arrayBuffers;
+  gc();
+  const b2 = process.memoryUsage().heapUsed;
+  const m = new Map<number, number>();
+  for (let i = 0; i < n; i++) m.set(1e10 + i * 7919, i + 2);
+  gc();
+  const map = process.memoryUsage().heapUsed - b2;
+  return { typed: d.bytes, measured: typed, map, keep: [d.size, m.size] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chromium
+const BENCH_HTML = `<!doctype html><meta charset="utf-8"><title>NemKonto-benchmark</title>
+<input type="file" id="f"><script type="module" src="./page.js"></script>`;
+
+const PAGE_JS = `
+const worker = new Worker('./worker.js', { type: 'module' });
+window.longtasks = [];
+new PerformanceObserver((l) => { for (const e of l.getEntries()) window.longtasks.push({ start: e.startTime, ms: e.duration }); }).observe({ type: 'longtask', buffered: true });
+window.run = (mode) => new Promise((res, rej) => {
+  const file = document.getElementById('f').files[0];
+  const start = performance.now();
+  worker.onmessage = (e) => {
+    const tasks = window.longtasks.filter((t) => t.start >= start);
+    res({ ...e.data, longest: Math.max(0, ...tasks.map((t) => t.ms)), longtasks: tasks.length });
+  };
+  worker.onerror = (e) => rej(String(e.message));
+  worker.postMessage({ mode, file });
+});
+`;
+
+const WORKER_TS = `
+import Papa from 'papaparse';
+import { runKontrol } from ${JSON.stringify(join(root, 'src/lib/nemkonto/kontrol.ts'))};
+onmessage = async (e) => {
+  const { mode, file } = e.data;
+  const t = performance.now();
+  let rows = 0;
+  if (mode === 'raw') {
+    await new Promise((res, rej) => Papa.parse(file, { step: () => void rows++, complete: res, error: rej }));
+  } else {
+    const r = await runKontrol('modtagere', () => file.stream(), file.name, { today: ${TODAY} });
+    rows = r.opsummering.rows;
+  }
+  postMessage({ ms: performance.now() - t, rows });
+};
+`;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.wasm': 'application/wasm',
+  '.pf_meta': 'application/octet-stream',
+};
+function serve(benchDir: string, distDir: string): Promise<{ server: Server; base: string }> {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    let file: string;
+    if (url.pathname.startsWith('/bench/')) file = join(benchDir, url.pathname.slice('/bench/'.length));
+    else {
+      file = join(distDir, decodeURIComponent(url.pathname));
+      if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    }
+    if (!file.startsWith(benchDir) && !file.startsWith(distDir)) file = '';
+    if (!file || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((r) => server.listen(0, '127.0.0.1', () => r({ server, base: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
+}
+
+/** Heap i en Web Worker via CDP (performance.memory findes ikke i workers). */
+async function workerHeapSampler(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  const sessions: string[] = [];
+  let id = 1;
+  const pending = new Map<number, (v: { usedSize: number }) => void>();
+  cdp.on('Target.attachedToTarget', (e) => {
+    if (e.targetInfo.type === 'worker') sessions.push(e.sessionId);
+  });
+  cdp.on('Target.receivedMessageFromTarget', (e) => {
+    const m = JSON.parse(e.message);
+    pending.get(m.id)?.(m.result);
+    pending.delete(m.id);
+  });
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  const heap = (sessionId: string) =>
+    new Promise<{ usedSize: number }>((res) => {
+      const i = id++;
+      pending.set(i, res);
+      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: i, method: 'Runtime.getHeapUsage' }) });
+    });
+  return {
+    /** Måler den seneste workers heap hvert 25. ms, mens `fn` kører; returnerer toppen. */
+    async during<T>(fn: () => Promise<T>): Promise<[T, number]> {
+      const s = sessions.at(-1);
+      if (!s) return [await fn(), NaN];
+      let peak = 0;
+      let running = true;
+      const loop = (async () => {
+        while (running) {
+          peak = Math.max(peak, (await heap(s)).usedSize);
+          await new Promise((r) => setTimeout(r, 25));
+        }
+      })();
+      const base = (await heap(s)).usedSize;
+      const v = await fn();
+      running = false;
+      await loop;
+      return [v, peak - base];
+    },
+  };
+}
+
+async function benchChromium(files: { n: number; path: string }[]): Promise<Row[]> {
+  const benchDir = mkdtempSync(join(tmpdir(), 'nemkonto-bench-'));
+  writeFileSync(join(benchDir, 'index.html'), BENCH_HTML);
+  writeFileSync(join(benchDir, 'page.js'), PAGE_JS);
+  writeFileSync(join(benchDir, 'worker.ts'), WORKER_TS);
+  await build({ entryPoints: [join(benchDir, 'worker.ts')], bundle: true, format: 'esm', outfile: join(benchDir, 'worker.js'), nodePaths: [join(root, 'node_modules')], logLevel: 'error' });
+  const distDir = join(root, 'dist');
+  const { server, base } = await serve(benchDir, distDir);
+  const browser = await chromium.launch(launchOptions);
+  const out: Row[] = [];
+  try {
+    const page = await browser.newPage();
+    const sampler = await workerHeapSampler(page);
+    await page.goto(`${base}/bench/index.html`);
+    await page.waitForFunction(() => typeof (window as unknown as { run?: unknown }).run === 'function');
+    for (const { n, path } of files) {
+      await page.locator('#f').setInputFiles(path);
+      const run = (mode: 'raw' | 'check') => page.evaluate((m) => (window as unknown as { run: (m: string) => Promise<{ ms: number; rows: number; longest: number }> }).run(m), mode);
+      await run('raw');
+      await run('check'); // opvarmning
+      const raw: number[] = [];
+      const chk: number[] = [];
+      let peak = 0;
+      let longest = 0;
+      for (let r = 0; r < RUNS; r++) {
+        const a = await run('raw');
+        raw.push(a.ms);
+        const [c, p] = await sampler.during(() => run('check'));
+        if (c.rows !== n) throw new Error(`kontrollen i Chromium læste ${c.rows} rækker, ventede ${n}`);
+        chk.push(c.ms);
+        peak = Math.max(peak, p);
+        longest = Math.max(longest, a.longest, c.longest);
+      }
+      out.push({
+        env: 'Chromium (worker)',
+        rows: n,
+        mb: statSync(path).size / 1e6,
+        raw: median(raw),
+        check: median(chk),
+        ratio: median(chk) / median(raw),
+        mem: `worker-heap +${(peak / 1e6).toFixed(0)} MB`,
+        longest,
+      });
+      console.log(`  Chromium ${n}: rå ${raw.map((x) => x.toFixed(0)).join('/')} ms, kontrol ${chk.map((x) => x.toFixed(0)).join('/')} ms`);
+    }
+
+    // Den byggede side: hele vejen fra filvalg til vist resultat.
+    if (existsSync(join(distDir, 'kontroller/nemkonto/index.html'))) {
+      const site = await browser.newPage();
+      await site.addInitScript(() => {
+        const w = window as unknown as { longtasks: { start: number; ms: number }[] };
+        w.longtasks = [];
+        new PerformanceObserver((l) => {
+          for (const e of l.getEntries()) w.longtasks.push({ start: e.startTime, ms: e.duration });
+        }).observe({ type: 'longtask', buffered: true });
+      });
+      await site.goto(`${base}/kontroller/nemkonto/`, { waitUntil: 'networkidle' });
+      await site.locator('.nk-kontrol[data-kind=modtagere][data-klar]').waitFor({ state: 'attached' });
+      for (const { n, path } of files) {
+        const start = await site.evaluate(() => performance.now());
+        const t = performance.now();
+        await site.locator('#nk-modtagere-fil').setInputFiles(path);
+        await site.locator('.nk-kontrol[data-kind=modtagere] .nk-resultat').waitFor({ timeout: 300_000 });
+        const wall = performance.now() - t;
+        const tasks = await site.evaluate((s) => (window as unknown as { longtasks: { start: number; ms: number }[] }).longtasks.filter((x) => x.start >= s), start);
+        const row = out.find((r) => r.rows === n)!;
+        out.push({ env: 'Chromium (siden)', rows: n, mb: row.mb, raw: row.raw, check: wall, ratio: wall / row.raw, mem: `${tasks.length} lange opgaver`, longest: Math.max(0, ...tasks.map((x) => x.ms)) });
+      }
+    } else console.log('  (dist/ mangler: kør «npm run build» for også at måle den byggede side)');
+  } finally {
+    await browser.close();
+    server.close();
+    rmSync(benchDir, { recursive: true, force: true });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+mkdirSync(outDir, { recursive: true });
+const files: { n: number; path: string }[] = [];
+for (const n of SIZES) {
+  const path = join(outDir, `nemkonto-modtagere-${n}.csv`);
+  if (!existsSync(path)) {
+    console.log(`Danner ${path} …`);
+    await generate(n, path);
+  }
+  files.push({ n, path });
+}
+
+console.log(`Måler (${RUNS} kørsler pr. størrelse, median) …`);
+const rows = await benchNode(files);
+const dup = dupMemory();
+if (BROWSER) rows.push(...(await benchChromium(files)));
+
+const fmt = (x: number) => x.toLocaleString('da-DK', { maximumFractionDigits: 0 });
+const header = ['Miljø', 'Rækker', 'MB', 'Rå papaparse (ms)', 'Kontrol (ms)', 'Forhold', 'Hukommelse / hovedtråd', 'Længste opgave på hovedtråd (ms)'];
+const table = rows.map((r) => [
+  r.env,
+  fmt(r.rows),
+  r.mb.toFixed(1),
+  fmt(r.raw),
+  fmt(r.check),
+  `${r.ratio.toFixed(2)}×`,
+  r.mem,
+  r.longest === undefined ? '–' : r.longest.toFixed(0),
+]);
+const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
+const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+console.log('\n' + [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...table.map(line)].join('\n'));
+console.log(
+  `\nDubletdetektor, 1 mio. forskellige numre: ${(dup.typed / 1e6).toFixed(0)} MB i typed arrays (målt ${(dup.measured / 1e6).toFixed(0)} MB) mod ${(dup.map / 1e6).toFixed(0)} MB for et Map<number, number>.`,
+);
+console.log('"Siden": tid fra filvalg til vist resultat på /kontroller/nemkonto/ (forholdet er mod workerens rå parse).');
+
+const top = SIZES.includes(1_000_000) ? 1_000_000 : Math.max(...SIZES);
+for (const r of rows.filter((x) => x.rows === top && x.env !== 'Chromium (siden)')) {
+  console.log(`Mål ved ${fmt(top)} rækker, ${r.env}: forhold ${r.ratio.toFixed(2)}× ${r.ratio <= 1.25 ? '✓' : '✗'} (≤ 1,25×)`);
+}
+const longest = Math.max(0, ...rows.filter((x) => x.rows === top && x.longest !== undefined).map((x) => x.longest!));
+if (BROWSER) console.log(`Mål ved ${fmt(top)} rækker: længste opgave på hovedtråden ${longest.toFixed(0)} ms ${longest <= 50 ? '✓' : '✗'} (≤ 50 ms)`);
+writeFileSync(join(outDir, 'nemkonto-bench.json'), JSON.stringify({ date: new Date().toISOString(), runs: RUNS, rows, dup }, null, 2));
