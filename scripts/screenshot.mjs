@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Screenshots of pages of a running site, for looking at what was built.
-// Usage: node scripts/screenshot.mjs [--base http://127.0.0.1:4321] [--width 1280] [--dark] [--full] PATH... 
+// Usage: node scripts/screenshot.mjs [--base http://127.0.0.1:4321] [--width 1280] [--dark] [--full] [--search ORD] PATH...
 // Writes bench-results/screens/<name>.png and prints console messages and CSP violations.
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
@@ -24,6 +24,7 @@ const base = opt('--base', 'http://127.0.0.1:4321');
 const width = Number(opt('--width', '1280'));
 const dark = flag('--dark');
 const full = flag('--full');
+const search = opt('--search', '');
 mkdirSync('bench-results/screens', { recursive: true });
 
 const browser = await chromium.launch(launchOptions);
@@ -38,7 +39,12 @@ for (const path of args.length ? args : ['/']) {
     ),
   );
   await page.goto(base + path, { waitUntil: 'networkidle' });
-  const name = (path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home') + `-${width}${dark ? '-dark' : ''}`;
+  if (search) {
+    await page.getByRole('button', { name: /Søg/ }).first().click();
+    await page.getByRole('dialog').locator('input').first().fill(search);
+    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 10000 }).catch(() => {});
+  }
+  const name = (path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home') + (search ? `-sog-${search.replace(/[^a-z0-9æøå]+/gi, '')}` : '') + `-${width}${dark ? '-dark' : ''}`;
   await page.screenshot({ path: `bench-results/screens/${name}.png`, fullPage: full });
   console.log(`bench-results/screens/${name}.png`);
   await page.close();

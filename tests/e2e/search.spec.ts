@@ -12,6 +12,8 @@ test('search finds a Danish word in its inflected form (Danish stemming)', async
   await expect(first).toBeVisible();
   const hrefs = await dialog.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   expect(hrefs.some((h) => h?.includes('/nemkonto/'))).toBe(true);
+  // The search dialog speaks Danish too.
+  await expect(dialog.getByText(/\d+ resultat(er)? for tilslutningen/)).toBeVisible();
 });
 
 test('unknown address shows the Danish 404 page', async ({ page }) => {
@@ -36,4 +38,35 @@ test('Om siden lists every source with its publisher', async ({ page }) => {
   const rows = page.getByRole('table', { name: /kildedokumenter/ }).locator('tbody tr');
   await expect(rows).toHaveCount(5);
   await expect(page.getByRole('table')).toContainText('Økonomistyrelsen');
+});
+
+test('the Content-Security-Policy really blocks requests to other origins', async ({ page }) => {
+  // Chromium reports a blocked request as started and then failed; none may get a response.
+  const answered: string[] = [];
+  const blocked: string[] = [];
+  page.on('response', (r) => {
+    if (r.url().startsWith('http://127.0.0.2')) answered.push(r.url());
+  });
+  page.on('requestfailed', (r) => {
+    if (r.url().startsWith('http://127.0.0.2')) blocked.push(r.url());
+  });
+  await page.goto('/');
+  const result = await page.evaluate(async () => {
+    const violations: string[] = [];
+    document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+    let fetchFailed = false;
+    try {
+      await fetch('http://127.0.0.2:9/udtraek.csv', { method: 'POST', body: 'cpr;navn' });
+    } catch {
+      fetchFailed = true;
+    }
+    const img = new Image();
+    img.src = 'http://127.0.0.2:9/pixel.gif';
+    await new Promise((r) => setTimeout(r, 300));
+    return { fetchFailed, violations };
+  });
+  expect(result.fetchFailed).toBe(true);
+  expect(result.violations).toEqual(expect.arrayContaining(['connect-src', 'img-src']));
+  expect(answered).toEqual([]);
+  expect(blocked).toContain('http://127.0.0.2:9/pixel.gif');
 });

@@ -21,6 +21,15 @@ test('the built site has pages', () => {
   expect(pages).toContain('/tilgaengelighed/');
 });
 
+test('every page is reachable from the sidebar', async ({ page }) => {
+  await page.goto('/om/');
+  const links = await page
+    .locator('#starlight__sidebar a[href]')
+    .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  const missing = pages.filter((p) => p !== '/404.html' && p !== '/' && !links.includes(p));
+  expect(missing, 'pages without a sidebar entry').toEqual([]);
+});
+
 for (const path of pages) {
   test(`${path}: only own origin, valid CSP, no console errors, axe WCAG 2.1 AA clean`, async ({ page, baseURL }) => {
     const origin = new URL(baseURL!).origin;

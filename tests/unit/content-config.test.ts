@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { cpSync, mkdtempSync, symlinkSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, symlinkSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -10,7 +10,7 @@ const root = new URL('../../', import.meta.url).pathname;
 function syncWith(change: (dir: string) => void) {
   const dir = mkdtempSync(join(tmpdir(), 'vejviser-schema-'));
   for (const part of ['src', 'content', 'checklists', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
-    cpSync(join(root, part), join(dir, part), { recursive: true });
+    if (existsSync(join(root, part))) cpSync(join(root, part), join(dir, part), { recursive: true });
   }
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
   change(dir);
