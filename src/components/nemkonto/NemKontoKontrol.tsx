@@ -211,9 +211,12 @@ export default function NemKontoKontrol({ kind }: Props) {
     const w = worker.current;
     setTimeout(() => {
       if (worker.current === w && fremdriftRef.current) {
+        // En ny worker kender ikke filen: resultatet (og dermed download) skal dannes forfra.
         w?.terminate();
         startWorker();
         setFremdrift(null);
+        setResultat(null);
+        setSide(null);
         setBesked('Kontrollen blev afbrudt. Ingen resultater er vist.');
       }
     }, 3000);

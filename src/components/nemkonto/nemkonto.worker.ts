@@ -64,7 +64,10 @@ async function kontroller(m: Extract<TilWorker, { type: 'kontroller' }>) {
 /** Resultatet som CSV (UTF-8 med BOM, semikolon, formelsikkert): filen læses og kontrolleres igen. */
 async function hent(hvad: 'alle' | 'problemer') {
   const t = tilstand;
-  if (!t) return;
+  if (!t) {
+    post({ type: 'fejl', kode: 'ingen-fil', besked: 'Der er ikke noget resultat at hente. Vælg filen igen.', linje: null });
+    return;
+  }
   koersel = new AbortController();
   const parts: string[] = [BOM + csvLine(resultHeader(t.opsummering.kolonner)) + '\r\n'];
   let block: string[] = [];
