@@ -17,7 +17,7 @@
 import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import v8 from 'node:v8';
@@ -110,6 +110,10 @@ async function generate(n: number, path: string) {
 
 // ---------------------------------------------------------------------------------------------
 // Node
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const d = process.cpuUsage(since);
+  return (d.user + d.system) / 1000;
+};
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const min = (xs: number[]) => Math.min(...xs);
 
@@ -136,10 +140,12 @@ async function check(path: string, name: string) {
     peakTotal = Math.max(peakTotal, m.heapUsed + m.arrayBuffers - base.heapUsed - base.arrayBuffers);
   };
   const t = performance.now();
+  const c0 = process.cpuUsage();
   const res = await runKontrol('modtagere', () => createReadStream(path), name, { today: TODAY, onProgress: sampleMem });
+  const cpu = cpuMs(c0);
   const ms = performance.now() - t;
   sampleMem();
-  return { ms, rows: res.opsummering.rows, peakHeap, peakTotal, status: res.opsummering.status };
+  return { ms, cpu, rows: res.opsummering.rows, peakHeap, peakTotal, status: res.opsummering.status };
 }
 
 interface Row {
@@ -170,22 +176,28 @@ async function benchNode(files: { n: number; path: string }[]): Promise<Row[]> {
     await check(path, name); // opvarmning
     const raw: number[] = [];
     const chk: number[] = [];
+    const rawCpu: number[] = [];
+    const chkCpu: number[] = [];
     let mem = { peakHeap: 0, peakTotal: 0 };
     let status;
     for (let r = 0; r < RUNS; r++) {
       gc();
-      let t = performance.now();
+      const t = performance.now();
+      const c0 = process.cpuUsage();
       const rows = await rawParse(path);
+      rawCpu.push(cpuMs(c0));
       raw.push(performance.now() - t);
       if (rows !== n + 1) throw new Error(`papaparse læste ${rows} rækker, ventede ${n + 1}`);
       const c = await check(path, name);
       chk.push(c.ms);
+      chkCpu.push(c.cpu);
       if (c.rows !== n) throw new Error(`kontrollen læste ${c.rows} rækker, ventede ${n}`);
       mem = { peakHeap: Math.max(mem.peakHeap, c.peakHeap), peakTotal: Math.max(mem.peakTotal, c.peakTotal) };
       status = c.status;
     }
     out.push(row('Node', n, path, raw, chk, `heap +${(mem.peakHeap / 1e6).toFixed(0)} MB, med ArrayBuffers +${(mem.peakTotal / 1e6).toFixed(0)} MB`));
-    console.log(`  Node ${n}: rå ${raw.map((x) => x.toFixed(0)).join('/')} ms, kontrol ${chk.map((x) => x.toFixed(0)).join('/')} ms, status ${JSON.stringify(status)}`);
+    out.push(row('Node, CPU-tid', n, path, rawCpu, chkCpu, ''));
+    console.log(`  Node ${n}: rå ${raw.map((x) => x.toFixed(0)).join('/')} ms (CPU ${rawCpu.map((x) => x.toFixed(0)).join('/')}), kontrol ${chk.map((x) => x.toFixed(0)).join('/')} ms (CPU ${chkCpu.map((x) => x.toFixed(0)).join('/')}), status ${JSON.stringify(status)}`);
   }
   return out;
 }
@@ -422,7 +434,10 @@ console.log('\n' + [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join(
 console.log(
   `\nDubletdetektor, 1 mio. forskellige numre: ${(dup.typed / 1e6).toFixed(0)} MB i typed arrays (målt ${(dup.measured / 1e6).toFixed(0)} MB) mod ${(dup.map / 1e6).toFixed(0)} MB for et Map<number, number>.`,
 );
-console.log('Tider er medianer af kørslerne, i parentes den bedste. "Siden": tid fra filvalg til vist resultat på /kontroller/nemkonto/ (forholdet er mod workerens rå parse).');
+console.log(
+  'Tider er medianer af kørslerne, i parentes den bedste. "Node, CPU-tid": processens CPU-tid (user + system), som er mindre følsom for andre processer på maskinen end vægurstiden. "Siden": tid fra filvalg til vist resultat på /kontroller/nemkonto/ (forholdet er mod workerens rå parse).',
+);
+console.log(`Maskinens belastning (1/5/15 min): ${loadavg().map((x) => x.toFixed(1)).join(' / ')} på ${cpus().length} CPU'er.`);
 
 const top = SIZES.includes(1_000_000) ? 1_000_000 : Math.max(...SIZES);
 for (const r of rows.filter((x) => x.rows === top && x.env !== 'Chromium (siden)')) {
