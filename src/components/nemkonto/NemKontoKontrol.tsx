@@ -604,7 +604,7 @@ function Resultat({ r, side, id, kind, refH, onSide, onHent, onPrint }: Resultat
           </div>
           <div class="table-wrap">
             {/* Roller står eksplicit, så tabellen bevarer sin betydning, når den på en telefon vises som kort. */}
-            <table class="nk-problemtabel" role="table">
+            <table class={`nk-problemtabel${r.kolonner.length > 2 ? ' nk-problemtabel--bred' : ''}`} role="table">
               <caption>
                 {side.total === 0 ? 'Ingen rækker' : `Rækker ${tal(side.fra + 1)}–${tal(Math.min(side.total, side.fra + SIDE_STR))} af ${tal(side.total)}`}
                 <span class="nk-print-only"> – hent CSV-filen for alle rækker</span>
