@@ -88,7 +88,6 @@ export default function NemKontoKontrol({ kind }: Props) {
   const id = `nk-${kind}`;
   const tekst = TEKST[kind];
   const worker = useRef<Worker | null>(null);
-  const inputRef = useRef<HTMLInputElement>(null);
   const fejlRef = useRef<HTMLDivElement>(null);
   const resultatRef = useRef<HTMLHeadingElement>(null);
   const kolonneRef = useRef<HTMLHeadingElement>(null);
@@ -319,7 +318,6 @@ export default function NemKontoKontrol({ kind }: Props) {
           }}
         >
           <input
-            ref={inputRef}
             type="file"
             id={`${id}-fil`}
             name={`${id}-fil`}

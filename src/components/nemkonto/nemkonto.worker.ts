@@ -35,7 +35,7 @@ function reportError(e: unknown) {
   if (e instanceof CsvError && e.code === 'afbrudt') post({ type: 'afbrudt' });
   else if (e instanceof CsvError) post({ type: 'fejl', kode: e.code, besked: e.message, linje: e.line });
   else if (e instanceof KolonnerMangler)
-    post({ type: 'kolonner', fil: e.fil, hasHeader: e.hasHeader, navne: e.navne, eksempler: e.eksempler, besked: e.message });
+    post({ type: 'kolonner', fil: e.fil, hasHeader: e.hasHeader, eksempler: e.eksempler, besked: e.message });
   else post({ type: 'fejl', kode: 'ukendt', besked: `Filen kunne ikke kontrolleres: ${(e as Error)?.message ?? e}`, linje: null });
 }
 

@@ -20,7 +20,7 @@ export interface Side {
 
 export type FraWorker =
   | { type: 'fremdrift'; bytes: number; total: number; rows: number; hent?: boolean }
-  | { type: 'kolonner'; fil: string; hasHeader: boolean; navne: string[]; eksempler: string[][]; besked: string }
+  | { type: 'kolonner'; fil: string; hasHeader: boolean; eksempler: string[][]; besked: string }
   | { type: 'fejl'; kode: string; besked: string; linje: number | null }
   | { type: 'afbrudt' }
   | { type: 'faerdig'; opsummering: Opsummering; side: Side }
