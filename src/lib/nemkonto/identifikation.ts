@@ -119,6 +119,15 @@ export function displayId(r: IdResultat): string {
 }
 
 const TYPE_CODE: Record<IdType, number> = { cpr: 1, cvr: 2, se: 3, p: 4, 'cvr-se': 5 };
+const CODE_TYPE: IdType[] = ['cpr', 'cpr', 'cvr', 'se', 'p', 'cvr-se'];
+
+/** Identifikationen bag en dubletnøgle (typekode · 10^10 + nummer), til visning. */
+export function idFromKey(key: number): IdResultat {
+  const code = Math.floor(key / 1e10);
+  const type = CODE_TYPE[code]!;
+  const value = key - code * 1e10;
+  return { status: 'ok', type, n: type === 'cpr' || type === 'p' ? 10 : 8, value, noegle: key, visning: null, fund: NO_FUND };
+}
 
 /** Århundrede for et CPR-nummer ud fra 7. ciffer og det tocifrede årstal (se tabellen øverst). */
 export function cprCentury(digit7: number, yy: number): number {

@@ -7,9 +7,9 @@
  */
 import { CsvError, ingestCsv, type ByteSource, type CsvIssue, type Delimiter, type Encoding } from '../csv/ingest';
 import { BetalingKontrol, BETALING_LABEL } from './betalinger';
-import { FUND_LABEL, todayNumber, type Status } from './identifikation';
+import { displayId, FUND_LABEL, idFromKey, todayNumber, TYPE_LABEL, type Status } from './identifikation';
 import { autoKolonner, columnNames, describeKolonner, firstRowIsHeader, maskedSamples, type Kind, type Kolonner } from './kolonner';
-import { ModtagerKontrol, besked, raekkeFelter, toProblem, type ProblemRaekke, type Raekke, type RaekkeKontrol } from './modtagere';
+import { DUBLET_LABEL, dubletTekst, ModtagerKontrol, besked, raekkeFelter, toProblem, worst, type ProblemRaekke, type Raekke, type RaekkeKontrol } from './modtagere';
 
 export type { Raekke, ProblemRaekke } from './modtagere';
 
@@ -149,9 +149,11 @@ export async function runKontrol(kind: Kind, open: Open, fileName: string, opts:
   if (k.kind !== kind) throw new Error('Kolonneopsætningen passer ikke til kontrollen');
   const names = columnNames(first.rows, k.hasHeader);
 
+  // Skal rækkerne ikke ud undervejs, findes dubletterne til sidst (hurtigere ved store filer).
+  const tilSidst = !opts.onRow;
   const kontrol: RaekkeKontrol =
     k.kind === 'modtagere'
-      ? new ModtagerKontrol(k.id, k.type, { today, names })
+      ? new ModtagerKontrol(k.id, k.type, { today, names, dubletterTilSidst: tilSidst })
       : new BetalingKontrol(k.afsendt, k.udbetaling, k.id, k.type, { today, names });
 
   // 2. Hele filen.
@@ -209,6 +211,17 @@ export async function runKontrol(kind: Kind, open: Open, fileName: string, opts:
   );
   opts.onProgress?.(bytesRead, rows);
 
+  if (kontrol instanceof ModtagerKontrol && tilSidst) {
+    const nye = anvendDubletter(kontrol, { status, typer, aarsager, problemer });
+    problemCount += nye.problemer;
+    bemaerkninger -= nye.bemaerkninger;
+    if (nye.raekker.length) {
+      problemer.push(...nye.raekker);
+      problemer.sort((a, b) => a.linje - b.linje);
+      if (problemer.length > maxProblems) problemer.length = maxProblems;
+    }
+  }
+
   const order: Record<string, number> = { CPR: 0, CVR: 1, SE: 2, 'P-nummer': 3, 'CVR/SE': 4, Ukendt: 5 };
   const niveauOrder: Record<Status, number> = { fejl: 0, advarsel: 1, ok: 2 };
   return {
@@ -236,6 +249,48 @@ export async function runKontrol(kind: Kind, open: Open, fileName: string, opts:
     },
     problemer,
   };
+}
+
+const STATUS: Status[] = ['ok', 'advarsel', 'fejl'];
+
+/**
+ * Dubletter fundet til sidst: hver senere forekomst får en advarsel (med linjen for den første),
+ * og optællingerne og problemlisten rettes, som om den var fundet undervejs.
+ */
+function anvendDubletter(
+  kontrol: ModtagerKontrol,
+  t: { status: Record<Status, number>; typer: Map<string, TypeTal>; aarsager: Map<string, Aarsag>; problemer: ProblemRaekke[] },
+) {
+  const dubletter = kontrol.dubletterTilSidst();
+  const nye: ProblemRaekke[] = [];
+  let bemaerkninger = 0;
+  if (!dubletter.length) return { raekker: nye, problemer: 0, bemaerkninger };
+  const kendte = new Map(t.problemer.map((p) => [p.linje, p]));
+  for (const d of dubletter) {
+    const id = idFromKey(d.noegle);
+    const tekst = dubletTekst(id.type!, d.foerste);
+    const foer = STATUS[d.status]!;
+    const efter = worst(foer, 'advarsel');
+    if (foer !== efter) {
+      t.status[foer]--;
+      t.status[efter]++;
+      const tt = t.typer.get(TYPE_LABEL[id.type!])!;
+      tt[foer]--;
+      tt[efter]++;
+    }
+    if (foer === 'ok') {
+      const noter = kontrol.bemaerkninger.get(d.linje);
+      if (noter) bemaerkninger++;
+      nye.push({ linje: d.linje, status: efter, felter: [displayId(id), TYPE_LABEL[id.type!]], besked: noter ? `${besked(noter)} ${tekst}` : tekst });
+    } else {
+      const p = kendte.get(d.linje);
+      if (p) p.besked = p.besked ? `${p.besked} ${tekst}` : tekst;
+    }
+  }
+  let a = t.aarsager.get(DUBLET_LABEL);
+  if (!a) t.aarsager.set(DUBLET_LABEL, (a = { kode: DUBLET_LABEL, label: label(DUBLET_LABEL), niveau: 'advarsel', antal: 0 }));
+  a.antal += dubletter.length;
+  return { raekker: nye, problemer: nye.length, bemaerkninger };
 }
 
 const label = (kode: string) => (FUND_LABEL as Record<string, string>)[kode] ?? (BETALING_LABEL as Record<string, string>)[kode] ?? kode;

@@ -3,7 +3,7 @@
  * type-kolonne, fra kolonnenavnet eller udledt af antallet af cifre; dubletter meldes for hver
  * senere forekomst med linjen for den første.
  */
-import { DuplicateDetector } from './dubletter';
+import { DubletSamler, DuplicateDetector } from './dubletter';
 import {
   checkIdentifier,
   displayId,
@@ -117,28 +117,42 @@ export class IdLaeser {
 export interface ModtagerOptions extends CheckOptions {
   /** Kolonnenavne (til beskeder). */
   names: readonly string[];
+  /**
+   * Find dubletter til sidst (`dubletterTilSidst()`), i stedet for række for række. Rækkerne fra
+   * `check` mangler så dubletbeskeden; brug det kun, når rækkerne ikke skrives ud undervejs.
+   */
+  dubletterTilSidst?: boolean;
 }
+
+export const DUBLET_LABEL = 'dublet';
+export const dubletTekst = (type: IdType, foerste: number) => `Dublet: samme ${typeNoun(type)} som linje ${foerste}.`;
+const STATUS_KODE: Record<Status, number> = { ok: 0, advarsel: 1, fejl: 2 };
 
 const NO_FELTER: readonly string[] = Object.freeze([]);
 
 export class ModtagerKontrol implements RaekkeKontrol {
   readonly kolonner = ['id', 'type'];
-  readonly dubletter = new DuplicateDetector(1 << 16);
+  private readonly dubletter: DuplicateDetector | null;
+  private readonly samler: DubletSamler | null;
+  /** Bemærkninger på rækker med status ok (til sidst-tilstand): de skal med, hvis rækken er en dublet. */
+  readonly bemaerkninger = new Map<number, readonly Fund[]>();
   duplicateCount = 0;
   private readonly laeser: IdLaeser;
 
   constructor(id: readonly IdKolonne[], typeCol: number, opts: ModtagerOptions) {
     this.laeser = new IdLaeser(id, typeCol, opts, opts.names);
+    this.dubletter = opts.dubletterTilSidst ? null : new DuplicateDetector(1 << 16);
+    this.samler = opts.dubletterTilSidst ? new DubletSamler() : null;
   }
 
   check(fields: readonly string[], line: number): Raekke {
     const r = this.laeser.read(fields);
     let extra = this.laeser.extra;
-    if (r.noegle) {
+    if (r.noegle && this.dubletter) {
       const first = this.dubletter.add(r.noegle, line);
       if (first) {
         this.duplicateCount++;
-        (extra ??= []).push({ kode: 'dublet', niveau: 'advarsel', tekst: `Dublet: samme ${typeNoun(r.type!)} som linje ${first}.` });
+        (extra ??= []).push({ kode: DUBLET_LABEL, niveau: 'advarsel', tekst: dubletTekst(r.type!, first) });
       }
     }
     let status = r.status;
@@ -147,6 +161,17 @@ export class ModtagerKontrol implements RaekkeKontrol {
       fund = fund.concat(extra);
       for (const f of extra) status = worst(status, f.niveau);
     }
+    if (r.noegle && this.samler) {
+      this.samler.add(r.noegle, line, STATUS_KODE[status]);
+      if (status === 'ok' && fund.length) this.bemaerkninger.set(line, fund);
+    }
     return { linje: line, status, typeLabel: r.type ? TYPE_LABEL[r.type] : 'Ukendt', fund, id: r, felter: NO_FELTER };
+  }
+
+  /** Til sidst-tilstand: hver senere forekomst med linjen for den første, i linjeorden. */
+  dubletterTilSidst() {
+    const d = this.samler?.dubletter() ?? [];
+    this.duplicateCount = d.length;
+    return d;
   }
 }

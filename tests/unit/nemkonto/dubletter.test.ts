@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { DuplicateDetector } from '../../../src/lib/nemkonto/dubletter';
+import { DubletSamler, DuplicateDetector } from '../../../src/lib/nemkonto/dubletter';
 
 describe('DuplicateDetector', () => {
   it('returns 0 for new keys and the first line for repeats', () => {
@@ -38,5 +38,39 @@ describe('DuplicateDetector', () => {
     expect(d.add(5 + 2 ** 32, 2)).toBe(0);
     expect(d.add(5 + 2 ** 33, 3)).toBe(0);
     expect(d.add(5 + 2 ** 32, 4)).toBe(2);
+  });
+});
+
+describe('DubletSamler', () => {
+  it('finds each later occurrence with the first line, in line order, keeping the status', () => {
+    const s = new DubletSamler();
+    const rows: [number, number, number][] = [[30, 2, 0], [10, 3, 1], [30, 4, 2], [20, 5, 0], [10, 6, 0], [30, 7, 1]];
+    for (const [k, l, st] of rows) s.add(k, l, st);
+    expect(s.dubletter()).toEqual([
+      { linje: 4, foerste: 2, noegle: 30, status: 2 },
+      { linje: 6, foerste: 3, noegle: 10, status: 0 },
+      { linje: 7, foerste: 2, noegle: 30, status: 1 },
+    ]);
+  });
+  it('agrees with the row-by-row detector while growing past its first size', () => {
+    const s = new DubletSamler();
+    const d = new DuplicateDetector();
+    const want: { linje: number; foerste: number }[] = [];
+    for (let i = 1; i <= 50_000; i++) {
+      const key = 1e10 + ((i * 7919) % 30_011);
+      const first = d.add(key, i);
+      if (first) want.push({ linje: i, foerste: first });
+      s.add(key, i, 0);
+    }
+    expect(s.dubletter().map(({ linje, foerste }) => ({ linje, foerste }))).toEqual(want);
+    expect(s.size).toBe(50_000);
+    expect(s.bytes).toBeGreaterThanOrEqual(50_000 * 13);
+  });
+  it('no duplicates, no rows', () => {
+    expect(new DubletSamler().dubletter()).toEqual([]);
+    const s = new DubletSamler();
+    s.add(1, 2, 0);
+    s.add(2, 3, 0);
+    expect(s.dubletter()).toEqual([]);
   });
 });

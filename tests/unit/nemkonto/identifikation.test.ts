@@ -7,6 +7,7 @@ import {
   cvrMod11,
   displayId,
   isLeapYear,
+  idFromKey,
   maskCpr,
   maskCell,
   maskCprLike,
@@ -170,6 +171,14 @@ describe('P-nummer (kun format: 10 cifre)', () => {
 });
 
 describe('duplicate keys', () => {
+  it('idFromKey gives back type and (masked) number', () => {
+    for (const [raw, t] of [['0101900002', 'cpr'], ['13748136', 'cvr'], ['25313763', 'se'], ['1003388394', 'p'], ['13748136', null]] as const) {
+      const r = check(raw, t);
+      const back = idFromKey(r.noegle);
+      expect([back.type, displayId(back)]).toEqual([r.type, displayId(r)]);
+    }
+    expect(displayId(idFromKey(check('0101900002').noegle))).toBe('010190-XXXX');
+  });
   it('the same number with and without hyphen gives the same key; types differ', () => {
     expect(check('010190-0002').noegle).toBe(check('0101900002').noegle);
     expect(check('13748136', 'cvr').noegle).not.toBe(check('13748136', 'se').noegle);

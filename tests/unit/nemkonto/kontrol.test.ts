@@ -184,3 +184,38 @@ describe('sample', () => {
     expect(s.delimiter).toBe(';');
   });
 });
+
+describe('duplicates found at the end give the same result as row by row', () => {
+  // Without onRow the check finds duplicates after the pass (sorting); with onRow it must know
+  // them row by row. Both must give the same summary and problem list.
+  const same = async (text: string, maxProblems: number) => {
+    const bytes = enc.encode(text);
+    const atEnd = await run(bytes, 'modtagere', { maxProblems });
+    const rowByRow = await run(bytes, 'modtagere', { maxProblems, onRow: () => undefined });
+    const strip = (r: typeof atEnd) => ({ ...r.opsummering, ms: 0 });
+    expect(strip(atEnd)).toEqual(strip(rowByRow));
+    expect(atEnd.problemer).toEqual(rowByRow.problemer);
+    return atEnd;
+  };
+  it('on a small file with every kind of row', async () => {
+    const r = await same(
+      'id;type\n0101900002;CPR\n0101601000;CPR\n13748136;\n0101900002;\n2902000006;CPR\n0101601000;\n2902000006;CPR\n13748136;CVR\n13748136;x\n1505402000;\n1505402000;\n;CPR\n',
+      1000,
+    );
+    expect(r.opsummering.dubletter).toBe(5);
+    expect(r.problemer.find((p) => p.linje === 7)!.besked).toBe(
+      'Opfylder ikke modulus 11. Det er i orden: CPR udsteder personnumre uden modulus 11-kontrol, normalt med fødselsdato 1. januar. Dublet: samme CPR-nummer som linje 3.',
+    );
+  });
+  it('on random files, with and without a cap on the problem list', async () => {
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+    const pool = ['0101900002', '010190-0002', '0101601000', '1505402000', '2902000006', '13748136', '13748137', '1003388394', '101900002', '', 'x1'];
+    const types = ['CPR', '', 'CVR', 'P-nummer', 'SE', 'ukendt'];
+    for (let f = 0; f < 20; f++) {
+      const rows = ['id;type'];
+      for (let i = 0; i < 200; i++) rows.push(`${pool[rnd(pool.length)]};${types[rnd(types.length)]}`);
+      await same(rows.join('\n'), f % 2 ? 1000 : 1 + rnd(40));
+    }
+  });
+});
