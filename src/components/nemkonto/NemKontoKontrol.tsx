@@ -77,6 +77,12 @@ const mb = (b: number) => (b < 100_000 ? `${tal(Math.max(1, Math.round(b / 1000)
 const varighed = (ms: number) => (ms < 1000 ? `${Math.max(1, Math.round(ms))} ms` : `${tal1(ms / 1000)} s`);
 const raekker = (n: number) => `${tal(n)} ${n === 1 ? 'række' : 'rækker'}`;
 
+/**
+ * Kører `fn`, når det nye indhold er tegnet: fokus tvinger ellers browseren til at beregne hele
+ * sidens layout i samme opgave som opbygningen af resultatet (en lang opgave på hovedtråden).
+ */
+const efterTegning = (fn: () => void) => requestAnimationFrame(() => setTimeout(fn, 0));
+
 // Sidens titel får «Fejl: » foran, så længe en af kontrollerne viser en fejl.
 const medFejl = new Set<string>();
 function opdaterTitel() {
@@ -148,7 +154,7 @@ export default function NemKontoKontrol({ kind }: Props) {
         setBesked(
           `Kontrollen er færdig: ${raekker(m.opsummering.rows)}, ${tal(m.opsummering.status.fejl)} med fejl og ${tal(m.opsummering.status.advarsel)} med advarsel.`,
         );
-        requestAnimationFrame(() => resultatRef.current?.focus());
+        efterTegning(() => resultatRef.current?.focus());
         break;
       case 'side':
         setSide(m.side);
@@ -166,7 +172,7 @@ export default function NemKontoKontrol({ kind }: Props) {
           udbetaling: -1,
         });
         setBesked(m.besked);
-        requestAnimationFrame(() => kolonneRef.current?.focus());
+        efterTegning(() => kolonneRef.current?.focus());
         break;
       }
       case 'fejl':

@@ -28,6 +28,6 @@ export type FraWorker =
   | { type: 'fil'; blob: Blob; navn: string; rows: number };
 
 /** Rækker pr. side i problemtabellen. */
-export const SIDE_STR = 50;
+export const SIDE_STR = 25;
 /** Højst så mange problemrækker gemmes i workeren (resten tælles og findes i CSV-filen). */
 export const MAX_PROBLEMER = 50_000;
