@@ -25,7 +25,7 @@ import Papa from 'papaparse';
 import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
 import { runKontrol } from '../src/lib/nemkonto/kontrol.ts';
-import { DuplicateDetector } from '../src/lib/nemkonto/dubletter.ts';
+import { DubletSamler, DuplicateDetector } from '../src/lib/nemkonto/dubletter.ts';
 import { launchOptions } from '../tests/browser.mjs';
 
 v8.setFlagsFromString('--expose-gc');
@@ -131,21 +131,45 @@ function rawParse(path: string): Promise<number> {
 
 async function check(path: string, name: string) {
   gc();
-  const base = process.memoryUsage();
-  let peakHeap = 0;
-  let peakTotal = 0;
-  const sampleMem = () => {
-    const m = process.memoryUsage();
-    peakHeap = Math.max(peakHeap, m.heapUsed - base.heapUsed);
-    peakTotal = Math.max(peakTotal, m.heapUsed + m.arrayBuffers - base.heapUsed - base.arrayBuffers);
-  };
   const t = performance.now();
   const c0 = process.cpuUsage();
-  const res = await runKontrol('modtagere', () => createReadStream(path), name, { today: TODAY, onProgress: sampleMem });
+  const res = await runKontrol('modtagere', () => createReadStream(path), name, { today: TODAY });
   const cpu = cpuMs(c0);
   const ms = performance.now() - t;
-  sampleMem();
-  return { ms, cpu, rows: res.opsummering.rows, peakHeap, peakTotal, status: res.opsummering.status };
+  return { ms, cpu, rows: res.opsummering.rows, status: res.opsummering.status };
+}
+
+/**
+ * Hukommelse (en ekstra, utimet kørsel): den levende heap (efter en fuld GC) ved 25, 50, 75 og
+ * 100 % af filen og til sidst med resultatet – det, kontrollen faktisk holder fast i – og toppen
+ * uden GC, som også tæller affald, der endnu ikke er samlet op.
+ */
+async function memory(path: string, name: string) {
+  gc();
+  const base = process.memoryUsage();
+  const size = statSync(path).size;
+  let live = 0;
+  let peak = 0;
+  let next = 0.25;
+  const measure = (collect: boolean) => {
+    if (collect) gc();
+    const m = process.memoryUsage();
+    const used = m.heapUsed + m.arrayBuffers - base.heapUsed - base.arrayBuffers;
+    if (collect) live = Math.max(live, used);
+    else peak = Math.max(peak, used);
+  };
+  const res = await runKontrol('modtagere', () => createReadStream(path), name, {
+    today: TODAY,
+    onProgress: (bytes) => {
+      measure(false);
+      if (bytes >= next * size) {
+        measure(true);
+        next += 0.25;
+      }
+    },
+  });
+  measure(true);
+  return { live, peak, problems: res.problemer.length };
 }
 
 interface Row {
@@ -178,7 +202,6 @@ async function benchNode(files: { n: number; path: string }[]): Promise<Row[]> {
     const chk: number[] = [];
     const rawCpu: number[] = [];
     const chkCpu: number[] = [];
-    let mem = { peakHeap: 0, peakTotal: 0 };
     let status;
     for (let r = 0; r < RUNS; r++) {
       gc();
@@ -192,10 +215,10 @@ async function benchNode(files: { n: number; path: string }[]): Promise<Row[]> {
       chk.push(c.ms);
       chkCpu.push(c.cpu);
       if (c.rows !== n) throw new Error(`kontrollen læste ${c.rows} rækker, ventede ${n}`);
-      mem = { peakHeap: Math.max(mem.peakHeap, c.peakHeap), peakTotal: Math.max(mem.peakTotal, c.peakTotal) };
       status = c.status;
     }
-    out.push(row('Node', n, path, raw, chk, `heap +${(mem.peakHeap / 1e6).toFixed(0)} MB, med ArrayBuffers +${(mem.peakTotal / 1e6).toFixed(0)} MB`));
+    const mem = await memory(path, name);
+    out.push(row('Node', n, path, raw, chk, `levende +${(mem.live / 1e6).toFixed(0)} MB (top uden GC +${(mem.peak / 1e6).toFixed(0)} MB)`));
     out.push(row('Node, CPU-tid', n, path, rawCpu, chkCpu, ''));
     console.log(`  Node ${n}: rå ${raw.map((x) => x.toFixed(0)).join('/')} ms (CPU ${rawCpu.map((x) => x.toFixed(0)).join('/')}), kontrol ${chk.map((x) => x.toFixed(0)).join('/')} ms (CPU ${chkCpu.map((x) => x.toFixed(0)).join('/')}), status ${JSON.stringify(status)}`);
   }
@@ -217,7 +240,9 @@ function dupMemory() {
   for (let i = 0; i < n; i++) m.set(1e10 + i * 7919, i + 2);
   gc();
   const map = process.memoryUsage().heapUsed - b2;
-  return { typed: d.bytes, measured: typed, map, keep: [d.size, m.size] };
+  const samler = new DubletSamler();
+  for (let i = 0; i < n; i++) samler.add(1e10 + i * 7919, i + 2, 0);
+  return { typed: d.bytes, measured: typed, map, samler: samler.bytes, keep: [d.size, m.size, samler.size] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -302,26 +327,33 @@ async function workerHeapSampler(page: Page) {
     pending.delete(m.id);
   });
   await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
-  const heap = (sessionId: string) =>
-    new Promise<{ usedSize: number }>((res) => {
+  const call = <T,>(sessionId: string, method: string) =>
+    new Promise<T>((res) => {
       const i = id++;
-      pending.set(i, res);
-      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: i, method: 'Runtime.getHeapUsage' }) });
+      pending.set(i, res as (v: { usedSize: number }) => void);
+      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: i, method }) });
     });
+  const heap = async (sessionId: string, collect: boolean) => {
+    if (collect) await call(sessionId, 'HeapProfiler.collectGarbage');
+    return (await call<{ usedSize: number }>(sessionId, 'Runtime.getHeapUsage')).usedSize;
+  };
   return {
-    /** Måler den seneste workers heap hvert 25. ms, mens `fn` kører; returnerer toppen. */
-    async during<T>(fn: () => Promise<T>): Promise<[T, number]> {
+    /**
+     * Måler den seneste workers JS-heap, mens `fn` kører, og returnerer toppen over udgangspunktet.
+     * Med `collect` samles affald før hver måling (levende hukommelse; kørslen bliver langsommere).
+     */
+    async during<T>(fn: () => Promise<T>, collect = false): Promise<[T, number]> {
       const s = sessions.at(-1);
       if (!s) return [await fn(), NaN];
-      let peak = 0;
+      const base = await heap(s, true);
+      let peak = base;
       let running = true;
       const loop = (async () => {
         while (running) {
-          peak = Math.max(peak, (await heap(s)).usedSize);
-          await new Promise((r) => setTimeout(r, 25));
+          peak = Math.max(peak, await heap(s, collect));
+          await new Promise((r) => setTimeout(r, collect ? 100 : 25));
         }
       })();
-      const base = (await heap(s)).usedSize;
       const v = await fn();
       running = false;
       await loop;
@@ -354,6 +386,7 @@ async function benchChromium(files: { n: number; path: string }[]): Promise<Row[
       const chk: number[] = [];
       let peak = 0;
       let longest = 0;
+      const [, live] = await sampler.during(() => run('check'), true);
       for (let r = 0; r < RUNS; r++) {
         const a = await run('raw');
         raw.push(a.ms);
@@ -363,7 +396,7 @@ async function benchChromium(files: { n: number; path: string }[]): Promise<Row[
         peak = Math.max(peak, p);
         longest = Math.max(longest, a.longest, c.longest);
       }
-      out.push({ ...row('Chromium (worker)', n, path, raw, chk, `worker-heap +${(peak / 1e6).toFixed(0)} MB`), longest });
+      out.push({ ...row('Chromium (worker)', n, path, raw, chk, `worker-JS-heap levende +${(live / 1e6).toFixed(0)} MB (top +${(peak / 1e6).toFixed(0)} MB)`), longest });
       console.log(`  Chromium ${n}: rå ${raw.map((x) => x.toFixed(0)).join('/')} ms, kontrol ${chk.map((x) => x.toFixed(0)).join('/')} ms`);
     }
 
@@ -432,7 +465,7 @@ const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!
 const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
 console.log('\n' + [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...table.map(line)].join('\n'));
 console.log(
-  `\nDubletdetektor, 1 mio. forskellige numre: ${(dup.typed / 1e6).toFixed(0)} MB i typed arrays (målt ${(dup.measured / 1e6).toFixed(0)} MB) mod ${(dup.map / 1e6).toFixed(0)} MB for et Map<number, number>.`,
+  `\nDubletlager ved 1 mio. forskellige numre: ${(dup.samler / 1e6).toFixed(0)} MB, når dubletterne findes til sidst (kontrollen i browseren), og ${(dup.typed / 1e6).toFixed(0)} MB (målt ${(dup.measured / 1e6).toFixed(0)} MB), når de findes række for række (CLI og download) – mod ${(dup.map / 1e6).toFixed(0)} MB for et Map<number, number>. Worker-JS-heap i Chromium tæller ikke typed arrays med.`,
 );
 console.log(
   'Tider er medianer af kørslerne, i parentes den bedste. "Node, CPU-tid": processens CPU-tid (user + system), som er mindre følsom for andre processer på maskinen end vægurstiden. "Siden": tid fra filvalg til vist resultat på /kontroller/nemkonto/ (forholdet er mod workerens rå parse).',
