@@ -64,6 +64,8 @@ export const toProblem = (r: Raekke): ProblemRaekke => ({ linje: r.linje, status
  */
 export class IdLaeser {
   extra: Fund[] | null = null;
+  private lastTypeValue: string | null = null;
+  private lastType: IdType | null | undefined = null;
 
   constructor(
     private readonly id: readonly IdKolonne[],
@@ -101,7 +103,10 @@ export class IdLaeser {
     let declared = colType;
     if (this.typeCol >= 0) {
       const tv = fields[this.typeCol] ?? '';
-      const t = parseType(tv);
+      // Typen er oftest den samme som i rækken før.
+      const t = tv === this.lastTypeValue ? this.lastType : parseType(tv);
+      this.lastTypeValue = tv;
+      this.lastType = t;
       if (t === undefined) {
         (this.extra ??= []).push({
           kode: 'ukendt-type',
