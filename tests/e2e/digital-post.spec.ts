@@ -1,4 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
+import { gotoHydrated } from './hydrated';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
@@ -79,7 +80,7 @@ test.describe('process pages', () => {
 
 test.describe('the settings recommender', () => {
   test('works by keyboard alone and shows recommendations with the rule and section behind them', async ({ page }) => {
-    await page.goto('/digital-post/indstillinger/');
+    await gotoHydrated(page, '/digital-post/indstillinger/');
     const resultat = page.getByTestId('resultat');
     await expect(resultat).toHaveAttribute('aria-live', 'polite');
 
@@ -132,7 +133,7 @@ test.describe('the settings recommender', () => {
   });
 
   test('flags a chosen interface that contradicts the standard system rule, citing the section', async ({ page }) => {
-    await page.goto('/digital-post/indstillinger/');
+    await gotoHydrated(page, '/digital-post/indstillinger/');
     await page.getByRole('group', { name: /standardsystem\?$/ }).first().getByRole('radio', { name: 'Ja' }).check();
     await page.getByRole('group', { name: 'Hvilken snitflade skal afsendersystemet bruge?' }).getByRole('radio', { name: 'Filbaseret' }).check();
     const modstrid = page.getByTestId('resultat').locator('.dp-modstrid li');
@@ -142,7 +143,7 @@ test.describe('the settings recommender', () => {
   });
 
   test('every question is a fieldset with a legend and labelled radios', async ({ page }) => {
-    await page.goto('/digital-post/indstillinger/');
+    await gotoHydrated(page, '/digital-post/indstillinger/');
     const sets = page.locator('form.dp-form fieldset');
     expect(await sets.count()).toBeGreaterThanOrEqual(4);
     for (const fs of await sets.all()) {
@@ -156,7 +157,7 @@ test.describe('the settings recommender', () => {
 
   test('is axe clean with contradictions, remarks and reminders showing, light and dark', async ({ page }) => {
     test.slow(); // two full axe runs
-    await page.goto('/digital-post/indstillinger/');
+    await gotoHydrated(page, '/digital-post/indstillinger/');
     await page.getByRole('radio', { name: /Et andet system/ }).check();
     await page.getByRole('radio', { name: /I samlede kørsler/ }).check();
     await page.getByRole('group', { name: /standardsystem\?$/ }).first().getByRole('radio', { name: 'Ja' }).check();
@@ -172,7 +173,7 @@ test.describe('the settings recommender', () => {
 
   test('works on a phone', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto('/digital-post/indstillinger/');
+    await gotoHydrated(page, '/digital-post/indstillinger/');
     await page.getByText('Både borgere og virksomheder', { exact: true }).click(); // the label, as a finger would
     await expect(page.getByTestId('resultat').locator('li[data-felt="tilmeldingsgrupper"]')).toContainText('To identiske tilmeldingsgrupper');
     await ingenVandretRulning(page);
@@ -180,7 +181,7 @@ test.describe('the settings recommender', () => {
 });
 
 test('the rules on the recommender page come from the data, with sections', async ({ page }) => {
-  await page.goto('/digital-post/indstillinger/');
+  await gotoHydrated(page, '/digital-post/indstillinger/');
   const regel = page.locator('li[data-regel="kun-et-standardsystem"]');
   await expect(regel).toContainText('Kombinationen er ikke tilladt.');
   await expect(regel.getByRole('link', { name: 'Afsnit 3.4' })).toHaveAttribute('href', '/digital-post/afsendersystem/#trin-4-vælg-indstillinger');
