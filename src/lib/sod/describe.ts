@@ -1,0 +1,198 @@
+/**
+ * Plain-Danish texts for findings and the per-person overview, and the rows behind a finding.
+ */
+import { highestSeverity, type Analysis, type Finding, type Unit } from './analyze';
+import type { Alvor } from './schema';
+import { formatProkura } from './values';
+
+export const ALVOR_NAVN: Record<Alvor, string> = { kritisk: 'Kritisk', høj: 'Høj', middel: 'Middel', lav: 'Lav' };
+
+/** Display name of a role name index: the standard name, with the local name when it differs. */
+export function roleLabel(an: Analysis, r: number): string {
+  const raw = an.store.roleRaw[r]!;
+  const std = an.roleStd[r];
+  if (!std) return raw;
+  const name = an.store.ix.roleById.get(std)!.navn;
+  return name.toLowerCase() === raw.toLowerCase() ? name : `${raw} (= ${name})`;
+}
+
+export function accountLabel(an: Analysis, acc: number): string {
+  const sys = an.store.ix.rs.systemer[an.store.accSystem.get(acc)]!;
+  return `${sys.kortnavn} ${an.store.accBruger[acc]}`;
+}
+
+export function unitText(an: Analysis, u: Unit): string {
+  const s = an.store;
+  const sys = s.ix.rs.systemer[s.accSystem.get(u.acc)]!;
+  const where = `i ${sys.navn}, bruger ${s.accBruger[u.acc]}`;
+  if (u.role >= 0) {
+    const p = s.accProkura[u.acc];
+    const pk = u.prokura && p ? ` med ${formatProkura(p)}` : '';
+    return `${roleLabel(an, u.role)}${pk} ${where}`;
+  }
+  if (u.fuldmagt) {
+    const f = u.fuldmagt === 'ukendt' ? `fuldmagt «${s.accFuldmagtTekst[u.acc]}»` : `${sys.fuldmagter.find((x) => x.id === u.fuldmagt)!.navn}-fuldmagt`;
+    return `${f} ${where}`;
+  }
+  if (u.prokura) return `${formatProkura(s.accProkura[u.acc]!)} ${where}`;
+  return `konto «${s.accBruger[u.acc]}» i ${sys.navn}`;
+}
+
+export interface FindingView {
+  key: string;
+  regel: string;
+  titel: string;
+  alvor: Alvor;
+  kilde: string;
+  person: string;
+  navn: string;
+  systemer: string[];
+  roller: string[];
+  /** What the person holds, one line per requirement of the rule. */
+  hvad: { etiket: string; tekst: string }[];
+  forklaring: string;
+  handling: string;
+}
+
+export function describeFinding(an: Analysis, f: Finding): FindingView {
+  const rs = an.store.ix.rs;
+  const regel = rs.regler.find((r) => r.id === f.regel)!;
+  const person = an.persons[f.person]!;
+  const units = f.dele.flatMap((d) => d.units);
+  const systemer = [...new Set(f.konti.map((a) => an.store.accSystem.get(a)))].sort((a, b) => a - b).map((i) => rs.systemer[i]!.navn);
+  const roller = [
+    ...new Set(
+      units.map((u) =>
+        u.role >= 0
+          ? `${rs.systemer[an.store.accSystem.get(u.acc)]!.kortnavn}: ${roleLabel(an, u.role)}`
+          : u.fuldmagt
+            ? `${rs.systemer[an.store.accSystem.get(u.acc)]!.kortnavn}: ${u.fuldmagt === 'ukendt' ? 'ukendt fuldmagt' : `${rs.systemer[an.store.accSystem.get(u.acc)]!.fuldmagter.find((x) => x.id === u.fuldmagt)!.navn}-fuldmagt`}`
+            : accountLabel(an, u.acc),
+      ),
+    ),
+  ];
+  const hvad = f.dele.map((d) => ({ etiket: d.etiket, tekst: [...new Set(d.units.map((u) => unitText(an, u)))].join('; ') }));
+  return {
+    key: f.key,
+    regel: f.regel,
+    titel: regel.titel,
+    alvor: f.alvor,
+    kilde: regel.kilde,
+    person: person.key,
+    navn: person.navn,
+    systemer,
+    roller,
+    hvad,
+    forklaring: regel.forklaring,
+    handling: regel.handling,
+  };
+}
+
+/** One sentence: "Anna Holm har disponering …: X – og bogføring …: Y." */
+export function findingSentence(v: FindingView): string {
+  const who = v.navn || v.person;
+  return `${who} har ${v.hvad.map((h) => `${h.etiket}: ${h.tekst}`).join(' – og ')}.`;
+}
+
+export interface SystemCell {
+  /** One entry per account of the person in the system. */
+  konti: { bruger: string; roller: { tekst: string; ukendt: boolean }[]; prokura: string; fuldmagt: string }[];
+}
+
+export interface OverviewRow {
+  person: number;
+  key: string;
+  navn: string;
+  emails: string[];
+  systemer: Record<string, SystemCell>;
+  fund: number;
+  hoejeste: Alvor | null;
+  /** Rules of the person's findings. */
+  regler: string[];
+}
+
+/** Roles per account (built once per analysis, so overview rows do not scan all assignments). */
+export function rolesIndex(an: Analysis): Map<number, number[]> {
+  const m = new Map<number, number[]>();
+  const s = an.store;
+  for (let i = 0; i < s.assignments; i++) {
+    const a = s.asgAcc.get(i);
+    const list = m.get(a);
+    if (list) list.push(s.asgRole.get(i));
+    else m.set(a, [s.asgRole.get(i)]);
+  }
+  return m;
+}
+
+/** The overview row of one person (roles from `rolesIndex`). */
+export function overviewRow(an: Analysis, p: number, roles: Map<number, number[]>): OverviewRow {
+  const s = an.store;
+  const person = an.persons[p]!;
+  const systemer: Record<string, SystemCell> = {};
+  for (const acc of person.konti) {
+    const sysId = s.systemIds[s.accSystem.get(acc)]!;
+    const cell = (systemer[sysId] ??= { konti: [] });
+    const roller = (roles.get(acc) ?? []).map((r) => ({ tekst: roleLabel(an, r), ukendt: !an.roleStd[r] }));
+    const pk = s.accProkura[acc];
+    cell.konti.push({ bruger: s.accBruger[acc]!, roller, prokura: pk ? formatProkura(pk) : '', fuldmagt: s.fuldmagtText(acc) });
+  }
+  const regler = [...new Set(an.personFindings[p]!.map((i) => an.findings[i]!.regel))];
+  return { person: p, key: person.key, navn: person.navn, emails: person.emails, systemer, fund: an.personFindings[p]!.length, hoejeste: highestSeverity(an, p), regler };
+}
+
+/** Text of one system cell for CSV and print: "Disponent Faktura, Indkøber; prokura 50.000". */
+export function cellText(cell: SystemCell | undefined, withUser: boolean): string {
+  if (!cell) return '';
+  return cell.konti
+    .map((k) => {
+      const parts = [k.roller.map((r) => (r.ukendt ? `${r.tekst} (ukendt rolle)` : r.tekst)).join(', ')];
+      if (k.prokura) parts.push(k.prokura);
+      if (k.fuldmagt) parts.push(`fuldmagt ${k.fuldmagt}`);
+      const body = parts.filter(Boolean).join('; ') || 'ingen roller';
+      return withUser || cell.konti.length > 1 ? `${k.bruger}: ${body}` : body;
+    })
+    .join(' | ');
+}
+
+export interface RowRef {
+  fil: string;
+  linje: number;
+  system: string;
+  bruger: string;
+  rolle: string;
+  /** The row holds a role or value the finding is about. */
+  relevant: boolean;
+}
+
+/** The input rows behind a finding (file + line), relevant ones first. */
+export function findingRows(an: Analysis, f: Finding, max = 500): { rows: RowRef[]; total: number } {
+  const s = an.store;
+  const accs = new Set(f.konti);
+  const roles = new Set<string>();
+  const valueAccs = new Set<number>();
+  for (const d of f.dele)
+    for (const u of d.units) {
+      if (u.role >= 0) roles.add(`${u.acc}:${u.role}`);
+      if (u.role < 0 || u.prokura) valueAccs.add(u.acc);
+    }
+  const out: RowRef[] = [];
+  let total = 0;
+  for (let i = 0; i < s.rows; i++) {
+    const acc = s.rowAcc.get(i);
+    if (!accs.has(acc)) continue;
+    total++;
+    const r = s.rowRole.get(i);
+    const relevant = (r >= 0 && roles.has(`${acc}:${r}`)) || valueAccs.has(acc);
+    if (out.length < max || relevant)
+      out.push({
+        fil: s.files[s.rowFile.get(i)]!.navn,
+        linje: s.rowLine.get(i),
+        system: s.ix.rs.systemer[s.accSystem.get(acc)]!.navn,
+        bruger: s.accBruger[acc]!,
+        rolle: r >= 0 ? s.roleRaw[r]! : '',
+        relevant,
+      });
+  }
+  out.sort((a, b) => Number(b.relevant) - Number(a.relevant) || a.fil.localeCompare(b.fil) || a.linje - b.linje);
+  return { rows: out.slice(0, max), total };
+}

@@ -1,0 +1,154 @@
+/**
+ * Exports of a result: oversigt.csv (one row per person), fund.csv (one row per finding) and a
+ * JSON document with everything the control report needs. CSV is UTF-8 with BOM, `;`-separated
+ * and safe against formula injection (src/lib/csv/export.ts).
+ */
+import { toCsv, type Cell } from '../csv/export';
+import type { Analysis } from './analyze';
+import { cellText, describeFinding, findingSentence, overviewRow, rolesIndex } from './describe';
+import type { FileMapping } from './store';
+
+/** The controller's stand on a finding (kept locally, keyed by the finding key). */
+export interface Mitigation {
+  status: 'accepteret-risiko' | 'kompenserende-kontrol';
+  begrundelse: string;
+  ansvarlig: string;
+  /** ISO date (yyyy-mm-dd). */
+  gyldigTil: string;
+  /** ISO date of the entry. */
+  registreret?: string;
+}
+
+export const MITIGATION_NAVN: Record<Mitigation['status'], string> = {
+  'accepteret-risiko': 'Accepteret risiko',
+  'kompenserende-kontrol': 'Kompenserende kontrol',
+};
+
+/** Whether a mitigation still applies on a date (valid-until is inclusive). */
+export function mitigationActive(m: Mitigation | undefined, today: string): boolean {
+  return !!m && (!m.gyldigTil || m.gyldigTil >= today);
+}
+
+export function oversigtCsv(an: Analysis): string {
+  const rs = an.store.ix.rs;
+  const roles = rolesIndex(an);
+  const header = ['person', 'navn', 'e-mail', 'antal_fund', 'hoejeste_alvor', 'regler', ...rs.systemer.map((s) => s.navn)];
+  const order = personOrder(an);
+  function* rows(): Generator<Cell[]> {
+    for (const p of order) {
+      const r = overviewRow(an, p, roles);
+      yield [r.key, r.navn, r.emails.join(', '), r.fund, r.hoejeste ?? '', r.regler.join(', '), ...rs.systemer.map((s) => cellText(r.systemer[s.id], true))];
+    }
+  }
+  return toCsv(header, rows());
+}
+
+/** Persons with findings first (by severity, then count), then everyone else by key. */
+export function personOrder(an: Analysis): number[] {
+  const sev = an.persons.map((_, p) => {
+    let best = 9;
+    for (const i of an.personFindings[p]!) best = Math.min(best, ['kritisk', 'høj', 'middel', 'lav'].indexOf(an.findings[i]!.alvor));
+    return best;
+  });
+  return an.persons
+    .map((_, p) => p)
+    .sort((a, b) => sev[a]! - sev[b]! || an.personFindings[b]!.length - an.personFindings[a]!.length || (an.persons[a]!.key < an.persons[b]!.key ? -1 : 1));
+}
+
+export function fundCsv(an: Analysis, mitigations: Record<string, Mitigation> = {}): string {
+  const header = [
+    'person', 'navn', 'regel', 'titel', 'alvor', 'systemer', 'roller', 'forklaring', 'kilde',
+    'noegle', 'afhjaelpning', 'begrundelse', 'ansvarlig', 'gyldig_til',
+  ];
+  const order = findingOrder(an);
+  function* rows(): Generator<Cell[]> {
+    for (const i of order) {
+      const f = an.findings[i]!;
+      const v = describeFinding(an, f);
+      const m = mitigations[f.key];
+      yield [
+        v.person, v.navn, v.regel, v.titel, v.alvor, v.systemer.join(', '), v.roller.join(', '),
+        `${findingSentence(v)} ${v.forklaring}`, v.kilde, v.key,
+        m ? MITIGATION_NAVN[m.status] : '', m?.begrundelse ?? '', m?.ansvarlig ?? '', m?.gyldigTil ?? '',
+      ];
+    }
+  }
+  return toCsv(header, rows());
+}
+
+export function findingOrder(an: Analysis): number[] {
+  const rank = (i: number) => ['kritisk', 'høj', 'middel', 'lav'].indexOf(an.findings[i]!.alvor);
+  const rules = an.store.ix.rs.regler.map((r) => r.id);
+  return an.findings
+    .map((_, i) => i)
+    .sort(
+      (a, b) =>
+        rank(a) - rank(b) ||
+        rules.indexOf(an.findings[a]!.regel) - rules.indexOf(an.findings[b]!.regel) ||
+        (an.persons[an.findings[a]!.person]!.key < an.persons[an.findings[b]!.person]!.key ? -1 : 1),
+    );
+}
+
+export interface ReportMeta {
+  /** yyyy-mm-dd */
+  dato: string;
+  udfoertAf?: string;
+  institution?: string;
+  periode?: string;
+  godkendtAf?: string;
+  godkendtDato?: string;
+  bemaerkninger?: string;
+}
+
+/** The whole result as a JSON-ready object (for the JSON export and the control report). */
+export function resultDocument(
+  an: Analysis,
+  extra: {
+    meta?: ReportMeta;
+    mitigations?: Record<string, Mitigation>;
+    links?: [string, string][];
+    rolleKortlaegning?: Record<string, string>;
+    kolonneKortlaegning?: { fil: string; mapping: FileMapping }[];
+  } = {},
+) {
+  const s = an.store;
+  const rs = s.ix.rs;
+  const roles = rolesIndex(an);
+  const mitigations = extra.mitigations ?? {};
+  return {
+    dokument: 'Vejviser – kontrol af funktionsadskillelse og privilegerede rettigheder',
+    regelsaet: { version: rs.regelsaet.version, dato: rs.regelsaet.dato, kilde: rs.regelsaet.titel },
+    kontrol: extra.meta ?? null,
+    indstillinger: an.indstillinger,
+    filer: s.files.map((f) => ({ navn: f.navn, raekker: f.rows, bytes: f.bytes, sha256: f.sha256 ?? null, tegnsaet: f.encoding ?? null, kortlaegning: f.mapping })),
+    rolleKortlaegning: extra.rolleKortlaegning ?? {},
+    identitetslinks: extra.links ?? [],
+    ukendteRoller: an.unknownRoles,
+    problemer: s.issues,
+    problemerIkkeVist: s.issuesDropped,
+    optaelling: {
+      personer: an.persons.length,
+      konti: s.accounts,
+      tildelinger: s.assignments,
+      raekker: s.rows,
+      fund: an.findings.length,
+      fundUndertrykt: an.undertrykte,
+    },
+    fund: findingOrder(an).map((i) => {
+      const f = an.findings[i]!;
+      const v = describeFinding(an, f);
+      return { ...v, saetning: findingSentence(v), konti: f.konti.map((a) => s.accountRef(a)), afhjaelpning: mitigations[f.key] ?? null };
+    }),
+    personer: personOrder(an).map((p) => {
+      const r = overviewRow(an, p, roles);
+      return {
+        person: r.key,
+        navn: r.navn,
+        emails: r.emails,
+        fund: r.fund,
+        hoejesteAlvor: r.hoejeste,
+        systemer: Object.fromEntries(Object.entries(r.systemer).map(([k, c]) => [k, c.konti])),
+      };
+    }),
+  };
+}
