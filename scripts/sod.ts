@@ -108,7 +108,7 @@ if (an.suggestions.length) lines.push(`${an.suggestions.length} forslag til at k
 const problems = store.issues.length + store.issuesDropped;
 if (problems) {
   lines.push(`${problems} problemer i filerne:`);
-  for (const i of store.issues.slice(0, 10)) lines.push(`  ${i.file}, linje ${i.line}: ${i.message}`);
+  for (const i of store.issues.slice(0, 10)) lines.push(`  ${i.file}: ${i.message}`);
   if (problems > 10) lines.push(`  … se resultat.json`);
 }
 lines.push(`Skrev ${resolve(out, 'oversigt.csv')}, ${resolve(out, 'fund.csv')} og ${resolve(out, 'resultat.json')}.`);

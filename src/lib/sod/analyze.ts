@@ -3,7 +3,8 @@
  * rules from the data. Works on the compact Store; cheap to re-run when the controller confirms an
  * identity link, maps a local role or changes a setting.
  */
-import { ALVOR_ORDEN, type Alvor, type Krav, type Regel, type System } from './schema';
+import type { Krav, Regel, System } from './schema';
+import { alvorRank, type Alvor } from './alvor';
 import type { Store } from './store';
 import { harProkura } from './values';
 import { lastNameKey, looseToken, matchNames, nameTokens, type NameMatch } from './names';
@@ -30,6 +31,8 @@ export interface Unit {
   funktion: string | null;
   /** The unit relies on the account's prokura. */
   prokura: boolean;
+  /** The rule required this fuldmagt on the same account (e.g. Aftaleadministrator with Alene). */
+  medFuldmagt?: string;
 }
 
 export interface Finding {
@@ -88,7 +91,7 @@ export interface Analysis {
   undertrykte: number;
 }
 
-export const alvorRank = (a: Alvor) => ALVOR_ORDEN.indexOf(a);
+export { alvorRank };
 
 export function pairKey(a: string, b: string) {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
@@ -260,7 +263,8 @@ export function analyze(store: Store, opts: AnalyzeOptions = {}): Analysis {
           out.push(h);
         }
       } else if (k.roller || k.privilegeret) {
-        for (const r of rolesOf(acc)) if (roleOk(r)) out.push({ acc, role: r, fuldmagt: null, funktion: null, prokura: !!k.prokura });
+        const medFuldmagt = k.fuldmagter ? fm.find((f) => k.fuldmagter!.includes(f)) : undefined;
+        for (const r of rolesOf(acc)) if (roleOk(r)) out.push({ acc, role: r, fuldmagt: null, funktion: null, prokura: !!k.prokura, ...(medFuldmagt ? { medFuldmagt } : {}) });
       } else if (k.fuldmagter) {
         for (const f of fm) if (k.fuldmagter.includes(f)) out.push({ acc, role: -1, fuldmagt: f, funktion: null, prokura: false });
       } else if (k.prokura) out.push({ acc, role: -1, fuldmagt: null, funktion: null, prokura: true });

@@ -2,23 +2,26 @@
  * Plain-Danish texts for findings and the per-person overview, and the rows behind a finding.
  */
 import { highestSeverity, type Analysis, type Finding, type Unit } from './analyze';
-import type { Alvor } from './schema';
+import { ALVOR_NAVN, type Alvor } from './alvor';
 import { formatProkura } from './values';
 
-export const ALVOR_NAVN: Record<Alvor, string> = { kritisk: 'Kritisk', høj: 'Høj', middel: 'Middel', lav: 'Lav' };
+export { ALVOR_NAVN };
 
-/** Display name of a role name index: the standard name, with the local name when it differs. */
+/** Display name of a role: as written in the file, plus the standard role when the controller mapped it. */
 export function roleLabel(an: Analysis, r: number): string {
   const raw = an.store.roleRaw[r]!;
   const std = an.roleStd[r];
-  if (!std) return raw;
-  const name = an.store.ix.roleById.get(std)!.navn;
-  return name.toLowerCase() === raw.toLowerCase() ? name : `${raw} (= ${name})`;
+  if (!std || an.store.roleStd[r] === std) return raw;
+  return `${raw} (kortlagt til ${an.store.ix.roleById.get(std)!.navn})`;
 }
 
 export function accountLabel(an: Analysis, acc: number): string {
   const sys = an.store.ix.rs.systemer[an.store.accSystem.get(acc)]!;
   return `${sys.kortnavn} ${an.store.accBruger[acc]}`;
+}
+
+function fuldmagtName(sys: { fuldmagter: { id: string; navn: string }[] }, id: string, tekst: string) {
+  return id === 'ukendt' ? `fuldmagt «${tekst}»` : `${sys.fuldmagter.find((x) => x.id === id)!.navn}-fuldmagt`;
 }
 
 export function unitText(an: Analysis, u: Unit): string {
@@ -28,12 +31,10 @@ export function unitText(an: Analysis, u: Unit): string {
   if (u.role >= 0) {
     const p = s.accProkura[u.acc];
     const pk = u.prokura && p ? ` med ${formatProkura(p)}` : '';
-    return `${roleLabel(an, u.role)}${pk} ${where}`;
+    const fm = u.medFuldmagt ? ` med ${fuldmagtName(sys, u.medFuldmagt, s.accFuldmagtTekst[u.acc]!)}` : '';
+    return `${roleLabel(an, u.role)}${pk}${fm} ${where}`;
   }
-  if (u.fuldmagt) {
-    const f = u.fuldmagt === 'ukendt' ? `fuldmagt «${s.accFuldmagtTekst[u.acc]}»` : `${sys.fuldmagter.find((x) => x.id === u.fuldmagt)!.navn}-fuldmagt`;
-    return `${f} ${where}`;
-  }
+  if (u.fuldmagt) return `${fuldmagtName(sys, u.fuldmagt, s.accFuldmagtTekst[u.acc]!)} ${where}`;
   if (u.prokura) return `${formatProkura(s.accProkura[u.acc]!)} ${where}`;
   return `konto «${s.accBruger[u.acc]}» i ${sys.navn}`;
 }

@@ -6,7 +6,8 @@
 import { toCsv, type Cell } from '../csv/export';
 import type { Analysis } from './analyze';
 import { cellText, describeFinding, findingSentence, overviewRow, rolesIndex } from './describe';
-import type { FileMapping } from './store';
+import type { FileMapping } from './mapping';
+import { ALVOR_ORDEN } from './alvor';
 
 /** The controller's stand on a finding (kept locally, keyed by the finding key). */
 export interface Mitigation {
@@ -47,7 +48,7 @@ export function oversigtCsv(an: Analysis): string {
 export function personOrder(an: Analysis): number[] {
   const sev = an.persons.map((_, p) => {
     let best = 9;
-    for (const i of an.personFindings[p]!) best = Math.min(best, ['kritisk', 'høj', 'middel', 'lav'].indexOf(an.findings[i]!.alvor));
+    for (const i of an.personFindings[p]!) best = Math.min(best, ALVOR_ORDEN.indexOf(an.findings[i]!.alvor));
     return best;
   });
   return an.persons
@@ -77,7 +78,7 @@ export function fundCsv(an: Analysis, mitigations: Record<string, Mitigation> = 
 }
 
 export function findingOrder(an: Analysis): number[] {
-  const rank = (i: number) => ['kritisk', 'høj', 'middel', 'lav'].indexOf(an.findings[i]!.alvor);
+  const rank = (i: number) => ALVOR_ORDEN.indexOf(an.findings[i]!.alvor);
   const rules = an.store.ix.rs.regler.map((r) => r.id);
   return an.findings
     .map((_, i) => i)
@@ -97,6 +98,10 @@ export interface ReportMeta {
   periode?: string;
   godkendtAf?: string;
   godkendtDato?: string;
+  /** Plan for corrective actions (5.8.1). */
+  korrigerendeHandlinger?: string;
+  /** yyyy-mm-dd of the next control (1.7.1: privileged quarterly; 5.8.1: at least half-yearly). */
+  naesteKontrol?: string;
   bemaerkninger?: string;
 }
 

@@ -78,6 +78,6 @@ export function formatProkura(p: Prokura): string {
     case 'beloeb':
       return `prokura ${formatBeloeb(p.beloeb)}`;
     case 'ukendt':
-      return `prokura? («${p.tekst}»)`;
+      return `prokura «${p.tekst}» (uklar – regnet som prokura)`;
   }
 }
