@@ -73,8 +73,8 @@ test('upload → overview → finding explained → mitigation → report → ex
   // Drill-down to the rows behind it (file + line).
   await card.getByRole('button', { name: 'Vis rækkerne bag fundet' }).click();
   const rows = card.locator('table');
-  await expect(rows.locator('tbody tr', { hasText: 'NS_BETALING' })).toContainText('funktionsadskillelse-eksempel.csv4Navision StatAHONS_BETALING✓ Ja');
-  await expect(rows.locator('tbody tr').first()).toContainText('funktionsadskillelse-eksempel.csv2');
+  await expect(rows.locator('tbody tr', { hasText: 'NS_BETALING' })).toContainText('funktionsadskillelse-eksempel.csv, linje 4Navision StatAHONS_BETALING✓ Ja');
+  await expect(rows.locator('tbody tr').first()).toContainText('funktionsadskillelse-eksempel.csv, linje 2');
 
   // Mitigation: validation, then saved and shown.
   await card.getByRole('button', { name: 'Registrér stillingtagen' }).click();

@@ -485,19 +485,19 @@ function FindingCard({ f, client, mitigation, onSave, showRule }: { f: FindingIt
                 <caption>Rækkerne bag fundet ({rows.total})</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Fil</th>
-                    <th scope="col">Linje</th>
+                    <th scope="col">Fil, linje</th>
                     <th scope="col">System</th>
                     <th scope="col">Bruger</th>
                     <th scope="col">Rolle</th>
-                    <th scope="col">Indgår i fundet</th>
+                    <th scope="col">I fundet</th>
                   </tr>
                 </thead>
                 <tbody>
                   {rows.rows.map((r) => (
                     <tr key={`${r.fil}:${r.linje}`}>
-                      <td>{r.fil}</td>
-                      <td>{r.linje}</td>
+                      <td>
+                        {r.fil}, linje {r.linje}
+                      </td>
                       <td>{r.system}</td>
                       <td>{r.bruger}</td>
                       <td>{r.rolle}</td>
@@ -654,7 +654,7 @@ function Overview({ client, rs, summary, version }: Props) {
                   <span class="sod-hint">{r.key}</span>
                 </th>
                 {systems.map((s) => (
-                  <td key={s}>
+                  <td key={s} data-label={systemName(rs, s)}>
                     {r.systemer[s]?.konti.map((k) => (
                       <div key={k.bruger} class="sod-cell">
                         <span class="sod-hint">{k.bruger}</span>
@@ -670,7 +670,7 @@ function Overview({ client, rs, summary, version }: Props) {
                     ))}
                   </td>
                 ))}
-                <td>
+                <td data-label="Fund">
                   {r.hoejeste ? (
                     <>
                       <Badge alvor={r.hoejeste} />

@@ -9,7 +9,7 @@ import { Store } from '../../lib/sod/store';
 import { guessSystemFromFileName, suggestMapping } from '../../lib/sod/mapping';
 import { ingestFile } from '../../lib/sod/run';
 import { analyze, type Analysis, type AnalyzeOptions } from '../../lib/sod/analyze';
-import { describeFinding, findingRows, overviewRow, rolesIndex } from '../../lib/sod/describe';
+import { describeFinding, findingRows, overviewRow } from '../../lib/sod/describe';
 import { findingOrder, fundCsv, oversigtCsv, personOrder, resultDocument } from '../../lib/sod/export';
 import { ALVOR_ORDEN, type Alvor } from '../../lib/sod/alvor';
 import type { FindingFilter, FindingItem, FromWorker, Summary, ToWorker } from './protocol';
@@ -20,7 +20,6 @@ const post = (m: FromWorker) => self.postMessage(m);
 let ix: RulesetIndex | null = null;
 let store: Store | null = null;
 let an: Analysis | null = null;
-let roles: Map<number, number[]> | null = null;
 let order: { findings: number[]; persons: number[]; byPerson: number[] } | null = null;
 let abort: AbortController | null = null;
 let lastMs = 0;
@@ -81,7 +80,7 @@ function summarize(): Summary {
     bySeverity,
     byRule,
     systems: s.systemIds.filter((id) => systems.has(id)),
-    personsWithFindings: a.personFindings.filter((l) => l.length).length,
+    personsWithFindings: a.personFindings.size,
     issues: s.issues.slice(0, 200),
     issuesDropped: s.issuesDropped + Math.max(0, s.issues.length - 200),
     unknownRoles: a.unknownRoles.slice(0, 300),
@@ -96,7 +95,6 @@ function summarize(): Summary {
 function runAnalysis(options: AnalyzeOptions) {
   mapping = options.rolleKortlaegning ?? {};
   an = analyze(store!, options);
-  roles = rolesIndex(an);
   const findings = findingOrder(an);
   const persons = personOrder(an);
   const rank = new Int32Array(an.persons.length);
@@ -119,8 +117,7 @@ function matchesFilter(i: number, flt: FindingFilter): boolean {
   if (flt.system && !f.konti.some((a) => store!.systemIds[store!.accSystem.get(a)] === flt.system)) return false;
   if (flt.soeg) {
     const q = flt.soeg.toLowerCase();
-    const p = an!.persons[f.person]!;
-    if (!p.key.includes(q) && !p.navn.toLowerCase().includes(q)) return false;
+    if (!an!.persons.key(f.person).includes(q) && !an!.persons.navn(f.person).toLowerCase().includes(q)) return false;
   }
   return true;
 }
@@ -222,12 +219,12 @@ self.onmessage = async (ev: MessageEvent<ToWorker>) => {
       if (!an || !order) return;
       const q = m.soeg.trim().toLowerCase();
       const list = order.persons.filter((p) => {
-        if (m.onlyFindings && !an!.personFindings[p]!.length) return false;
+        if (m.onlyFindings && !an!.personFindings.has(p)) return false;
         if (!q) return true;
-        const person = an!.persons[p]!;
-        return person.key.includes(q) || person.navn.toLowerCase().includes(q) || person.konti.some((a) => store!.accKey[a]!.includes(q));
+        const ps = an!.persons;
+        return ps.key(p).includes(q) || ps.navn(p).toLowerCase().includes(q) || ps.konti(p).some((a) => store!.accKey[a]!.includes(q));
       });
-      post({ type: 'overview', req: m.req, total: list.length, rows: list.slice(m.offset, m.offset + m.limit).map((p) => overviewRow(an!, p, roles!)) });
+      post({ type: 'overview', req: m.req, total: list.length, rows: list.slice(m.offset, m.offset + m.limit).map((p) => overviewRow(an!, p)) });
       break;
     }
     case 'rows': {

@@ -6,8 +6,7 @@
 import type { Krav, Regel, System } from './schema';
 import { alvorRank, type Alvor } from './alvor';
 import type { Store } from './store';
-import { harProkura } from './values';
-import { lastNameKey, looseToken, matchNames, nameTokens, type NameMatch } from './names';
+import { looseToken, matchNames, nameTokens, type NameMatch } from './names';
 
 export interface AnalyzeOptions {
   /** Setting id → on/off (see regelsaet.indstillinger). Missing = the setting's default. */
@@ -73,16 +72,81 @@ export interface UnknownRole {
   brugere: number;
 }
 
+/** The persons of an analysis, kept compact (typed arrays); objects are made on request. */
+export class Persons {
+  constructor(
+    private store: Store,
+    /** Accounts per person (CSR): accounts of p are accs[start[p] .. start[p+1]). */
+    readonly start: Int32Array,
+    readonly accs: Int32Array,
+  ) {}
+  private keys: string[] | null = null;
+
+  get length() {
+    return this.start.length - 1;
+  }
+
+  konti(p: number): number[] {
+    return Array.from(this.accs.subarray(this.start[p]!, this.start[p + 1]!));
+  }
+
+  /** Normalized e-mail where known, else "system:bruger" of the first account. */
+  key(p: number): string {
+    if (this.keys) return this.keys[p]!;
+    const e = this.firstEmail(p);
+    return e || this.store.accountRef(this.accs[this.start[p]!]!);
+  }
+
+  /** All keys (computed once, for sorting). */
+  allKeys(): string[] {
+    if (!this.keys) {
+      const k = new Array<string>(this.length);
+      for (let p = 0; p < this.length; p++) k[p] = this.key(p);
+      this.keys = k;
+    }
+    return this.keys;
+  }
+
+  navn(p: number): string {
+    for (let i = this.start[p]!; i < this.start[p + 1]!; i++) {
+      const n = this.store.navn(this.accs[i]!);
+      if (n) return n;
+    }
+    return '';
+  }
+
+  emails(p: number): string[] {
+    const out: string[] = [];
+    for (let i = this.start[p]!; i < this.start[p + 1]!; i++) {
+      const e = this.store.email(this.accs[i]!);
+      if (e && !out.includes(e)) out.push(e);
+    }
+    return out;
+  }
+
+  private firstEmail(p: number): string {
+    for (let i = this.start[p]!; i < this.start[p + 1]!; i++) {
+      const e = this.store.email(this.accs[i]!);
+      if (e) return e;
+    }
+    return '';
+  }
+
+  get(p: number): Person {
+    return { key: this.key(p), navn: this.navn(p), emails: this.emails(p), konti: this.konti(p) };
+  }
+}
+
 export interface Analysis {
   store: Store;
   indstillinger: Record<string, boolean>;
   /** Standard role id per role name after the controller's mapping (null: unknown or ignored). */
   roleStd: (string | null)[];
   accPerson: Int32Array;
-  persons: Person[];
+  persons: Persons;
   findings: Finding[];
-  /** Finding indexes per person. */
-  personFindings: number[][];
+  /** Finding indexes per person (persons without findings are absent). */
+  personFindings: Map<number, number[]>;
   suggestions: Suggestion[];
   unknownRoles: UnknownRole[];
   /** Links that name an account not in the data. */
@@ -123,39 +187,39 @@ export function analyze(store: Store, opts: AnalyzeOptions = {}): Analysis {
   const indstillinger: Record<string, boolean> = {};
   for (const s of rs.regelsaet.indstillinger) indstillinger[s.id] = opts.indstillinger?.[s.id] ?? s.standard;
   const mapping = opts.rolleKortlaegning ?? {};
+  const nAcc = store.accounts;
+  const asgNext = store.asgNext.a;
+  const asgRole = store.asgRole.a;
+  const accHead = store.accHead.a;
+  const accSystem = store.accSystem.a;
+  const rolesOf = (acc: number) => store.rolesOf(acc);
 
   // 1. Role names → standard roles (the controller's mapping wins over the name).
   const roleStd: (string | null)[] = new Array(store.roles);
-  const unknown = new Map<number, Set<number>>();
+  const unknown = new Map<number, number>();
   for (let r = 0; r < store.roles; r++) {
     const k = `${store.systemIds[store.roleSystem.get(r)]}:${store.roleKey[r]}`;
     if (k in mapping) roleStd[r] = mapping[k] || null;
     else roleStd[r] = store.roleStd[r] ?? null;
-    if (!(k in mapping) && !store.roleStd[r]) unknown.set(r, new Set());
+    if (!(k in mapping) && !store.roleStd[r]) unknown.set(r, 0);
   }
-
-  // Assignments per account (CSR).
-  const nAcc = store.accounts;
-  const start = new Int32Array(nAcc + 1);
-  for (let i = 0; i < store.assignments; i++) start[store.asgAcc.get(i) + 1]!++;
-  for (let i = 0; i < nAcc; i++) start[i + 1]! += start[i]!;
-  const fill = start.slice(0, nAcc);
-  const accRoles = new Int32Array(store.assignments);
-  for (let i = 0; i < store.assignments; i++) {
-    const a = store.asgAcc.get(i);
-    const r = store.asgRole.get(i);
-    accRoles[fill[a]!++] = r;
-    unknown.get(r)?.add(a);
-  }
-  const rolesOf = (acc: number) => accRoles.subarray(start[acc]!, start[acc + 1]!);
+  if (unknown.size)
+    for (let a = 0; a < nAcc; a++)
+      for (let i = accHead[a]!; i !== -1; i = asgNext[i]!) {
+        const c = unknown.get(asgRole[i]!);
+        if (c !== undefined) unknown.set(asgRole[i]!, c + 1);
+      }
 
   // 2. Identity: same e-mail, or same user id where no e-mail exists; plus confirmed links.
   const dsu = new Dsu(nAcc);
-  const byKey = new Map<string, number>();
+  const byEmail = new Map<string, number>();
+  const byUser = new Map<string, number>();
   for (let a = 0; a < nAcc; a++) {
-    const k = store.accEmail[a] ? `e:${store.accEmail[a]}` : `u:${store.accKey[a]}`;
-    const first = byKey.get(k);
-    if (first === undefined) byKey.set(k, a);
+    const e = store.email(a);
+    const map = e ? byEmail : byUser;
+    const k = e || store.accKey[a]!;
+    const first = map.get(k);
+    if (first === undefined) map.set(k, a);
     else dsu.union(first, a);
   }
   const linksUkendte: [string, string][] = [];
@@ -170,41 +234,153 @@ export function analyze(store: Store, opts: AnalyzeOptions = {}): Analysis {
     else dsu.union(a, b);
   }
   const accPerson = new Int32Array(nAcc);
-  const persons: Person[] = [];
-  const rootPerson = new Map<number, number>();
+  const rootPerson = new Int32Array(nAcc).fill(-1);
+  let nP = 0;
   for (let a = 0; a < nAcc; a++) {
     const root = dsu.find(a);
-    let p = rootPerson.get(root);
-    if (p === undefined) {
-      p = persons.length;
-      rootPerson.set(root, p);
-      persons.push({ key: '', navn: '', emails: [], konti: [] });
-    }
-    accPerson[a] = p;
-    const person = persons[p]!;
-    person.konti.push(a);
-    if (!person.navn && store.accNavn[a]) person.navn = store.accNavn[a]!;
-    const e = store.accEmail[a];
-    if (e && !person.emails.includes(e)) person.emails.push(e);
+    if (rootPerson[root] === -1) rootPerson[root] = nP++;
+    accPerson[a] = rootPerson[root]!;
   }
-  for (const person of persons) {
-    person.konti.sort((x, y) => store.accSystem.get(x) - store.accSystem.get(y) || (store.accKey[x]! < store.accKey[y]! ? -1 : 1));
-    person.key = person.emails[0] ?? store.accountRef(person.konti[0]!);
+  const pStart = new Int32Array(nP + 1);
+  for (let a = 0; a < nAcc; a++) pStart[accPerson[a]! + 1]!++;
+  for (let p = 0; p < nP; p++) pStart[p + 1]! += pStart[p]!;
+  const pAccs = new Int32Array(nAcc);
+  const fillPos = pStart.slice(0, nP);
+  for (let a = 0; a < nAcc; a++) pAccs[fillPos[accPerson[a]!]!++] = a;
+  // Accounts of a person by system, then user id (insertion sort; persons have few accounts).
+  for (let p = 0; p < nP; p++) {
+    for (let i = pStart[p]! + 1; i < pStart[p + 1]!; i++) {
+      const x = pAccs[i]!;
+      let j = i - 1;
+      while (j >= pStart[p]! && (accSystem[pAccs[j]!]! > accSystem[x]! || (accSystem[pAccs[j]!] === accSystem[x] && store.accKey[pAccs[j]!]! > store.accKey[x]!))) {
+        pAccs[j + 1] = pAccs[j]!;
+        j--;
+      }
+      pAccs[j + 1] = x;
+    }
+  }
+  const persons = new Persons(store, pStart, pAccs);
+
+  // 3. Rules, person by person. Per-account facts and the rules' requirements are prepared once,
+  //    and a bit-mask pre-check skips persons who cannot meet a rule (most of them).
+  const funcBit = new Map(rs.funktioner.map((f, i) => [f.id, 1 << i]));
+  const bits = (ids: readonly string[]) => ids.reduce((m, id) => m | (funcBit.get(id) ?? 0), 0);
+  // Per role name: function bits without condition / with prokura / with fuldmagt; privileged.
+  const nR = store.roles;
+  const rFree = new Int32Array(nR);
+  const rPk = new Int32Array(nR);
+  const rFm = new Int32Array(nR);
+  const rolePriv = new Uint8Array(nR);
+  for (let r = 0; r < nR; r++) {
+    const std = roleStd[r];
+    if (!std) continue;
+    const role = store.ix.roleById.get(std)!;
+    rolePriv[r] = role.privilegeret ? 1 : 0;
+    for (const g of role.funktioner) {
+      const bit = funcBit.get(g.funktion) ?? 0;
+      if (g.kraever === 'prokura') rPk[r]! |= bit;
+      else if (g.kraever === 'fuldmagt') rFm[r]! |= bit;
+      else rFree[r]! |= bit;
+    }
+  }
+  // Fuldmagt function bits per system (index in the system's list; last = unknown fuldmagt).
+  const fmBits = rs.systemer.map((sys) => [...sys.fuldmagter.map((f) => bits(f.funktioner)), bits([...new Set(sys.fuldmagter.flatMap((f) => f.funktioner))])]);
+
+  const accFm: string[][] = new Array(nAcc);
+  const accPk = new Uint8Array(nAcc);
+  const accFunc = new Int32Array(nAcc);
+  const accActive = new Uint8Array(nAcc); // has a known role or a fuldmagt
+  const accSepOpen = new Uint8Array(nAcc); // a separation of its system does not hold for it
+  for (let a = 0; a < nAcc; a++) {
+    const fm = store.fuldmagtIds(a);
+    accFm[a] = fm;
+    const hasPk = store.hasProkura(a);
+    accPk[a] = hasPk ? 1 : 0;
+    let f = 0;
+    let active = fm.length > 0;
+    for (let i = accHead[a]!; i !== -1; i = asgNext[i]!) {
+      const r = asgRole[i]!;
+      if (!roleStd[r]) continue;
+      active = true;
+      f |= rFree[r]!;
+      if (hasPk) f |= rPk[r]!;
+      if (fm.length) f |= rFm[r]!;
+    }
+    const sysIdx = accSystem[a]!;
+    const sys = rs.systemer[sysIdx]!;
+    for (const id of fm) f |= fmBits[sysIdx]![id === 'ukendt' ? sys.fuldmagter.length : sys.fuldmagter.findIndex((x) => x.id === id)]!;
+    accFunc[a] = f;
+    accActive[a] = active ? 1 : 0;
+    if (active) for (const sep of sys.adskillelser) if (!holds(sys, sep, a)) accSepOpen[a] = 1;
+  }
+  function holds(sys: System, sep: System['adskillelser'][number], acc: number) {
+    if (sep.gaelderIkkeVedIndstilling && indstillinger[sep.gaelderIkkeVedIndstilling]) return false;
+    if (sep.gaelderIkkeFuldmagt.length && sep.gaelderIkkeFuldmagt.some((f) => accFm[acc]!.includes(f))) return false;
+    return true;
+  }
+  const sysOf = (acc: number) => rs.systemer[accSystem[acc]!]!;
+
+  interface CKrav {
+    k: Krav;
+    bit: number;
+    funcMask: number;
+    roller: Set<string> | null;
+    sys: Uint8Array;
+  }
+  let kravCount = 0;
+  const compile = (k: Krav): CKrav => {
+    const sys = new Uint8Array(rs.systemer.length);
+    rs.systemer.forEach((x, i) => (sys[i] = (!k.systemer || k.systemer.includes(x.id)) && (!k.systemtyper || k.systemtyper.includes(x.type)) ? 1 : 0));
+    return { k, bit: 1 << kravCount++ % 31, funcMask: k.funktioner ? bits(k.funktioner) : 0, roller: k.roller ? new Set(k.roller) : null, sys };
+  };
+  const compiled = rs.regler.map((regel) => {
+    const krav = regel.betingelse.type === 'kombination' ? regel.betingelse.krav.map(compile) : [];
+    return { regel, krav, mask: krav.reduce((m, c) => m | c.bit, 0) };
+  });
+  const allKrav = compiled.flatMap((c) => c.krav);
+  const roleOk = (c: CKrav, r: number) => {
+    const std = roleStd[r];
+    if (!std) return false;
+    if (c.roller && !c.roller.has(std)) return false;
+    if (c.k.privilegeret && !rolePriv[r]) return false;
+    return true;
+  };
+  /** Conservative: may say yes where the detailed check says no, never the other way round. */
+  const accMeets = (c: CKrav, a: number): boolean => {
+    const k = c.k;
+    if (!accActive[a] || !c.sys[accSystem[a]!]) return false;
+    if (k.prokura && !accPk[a]) return false;
+    if (k.fuldmagter && !k.fuldmagter.some((f) => accFm[a]!.includes(f))) return false;
+    if (c.funcMask) return (accFunc[a]! & c.funcMask) !== 0;
+    if (k.roller || k.privilegeret) {
+      for (let i = accHead[a]!; i !== -1; i = asgNext[i]!) if (roleOk(c, asgRole[i]!)) return true;
+      return false;
+    }
+    return true;
+  };
+  // Accounts with the same system, prokura, fuldmagter and roles meet the same requirements.
+  const accKrav = new Int32Array(nAcc);
+  const bySignature = new Map<string, number>();
+  for (let a = 0; a < nAcc; a++) {
+    if (!accActive[a]) continue;
+    let sig = `${accSystem[a]}|${accPk[a]}|${store.accFuldmagt.a[a]}`;
+    for (let i = accHead[a]!; i !== -1; i = asgNext[i]!) sig += `|${asgRole[i]}`;
+    let m = bySignature.get(sig);
+    if (m === undefined) {
+      m = 0;
+      for (const c of allKrav) if (accMeets(c, a)) m |= c.bit;
+      bySignature.set(sig, m);
+    }
+    accKrav[a] = m;
   }
 
-  // 3. Rules, person by person.
-  const sysOf = (acc: number) => rs.systemer[store.accSystem.get(acc)]!;
-  const prokuraOf = (acc: number) => {
-    const p = store.accProkura[acc];
-    return !!p && harProkura(p);
-  };
   const hitsCache = new Map<number, Unit[]>();
   const hitsOf = (acc: number): Unit[] => {
     let h = hitsCache.get(acc);
     if (h) return h;
     h = [];
-    const fm = store.fuldmagtIds(acc);
-    const pk = prokuraOf(acc);
+    const fm = accFm[acc]!;
+    const pk = accPk[acc] === 1;
     for (const r of rolesOf(acc)) {
       const std = roleStd[r];
       if (!std) continue;
@@ -223,48 +399,28 @@ export function analyze(store: Store, opts: AnalyzeOptions = {}): Analysis {
     return h;
   };
 
-  const holds = (sys: System, sepId: string, acc: number) => {
-    const sep = sys.adskillelser.find((s) => s.id === sepId)!;
-    if (sep.gaelderIkkeVedIndstilling && indstillinger[sep.gaelderIkkeVedIndstilling]) return false;
-    if (sep.gaelderIkkeFuldmagt.length) {
-      const fm = store.fuldmagtIds(acc);
-      if (sep.gaelderIkkeFuldmagt.some((f) => fm.includes(f))) return false;
-    }
-    return true;
-  };
   /** Whether the system itself keeps two functions of one account apart. */
   const enforcedPair = (sys: System, acc: number, f1: string, f2: string) =>
     sys.adskillelser.some(
-      (s) =>
-        ((s.mellem[0].includes(f1) && s.mellem[1].includes(f2)) || (s.mellem[0].includes(f2) && s.mellem[1].includes(f1))) &&
-        holds(sys, s.id, acc),
+      (s) => ((s.mellem[0].includes(f1) && s.mellem[1].includes(f2)) || (s.mellem[0].includes(f2) && s.mellem[1].includes(f1))) && holds(sys, s, acc),
     );
 
-  const kravUnits = (k: Krav, konti: number[]): Unit[] => {
+  const kravUnits = (c: CKrav, konti: number[]): Unit[] => {
     const out: Unit[] = [];
+    const k = c.k;
     for (const acc of konti) {
-      const sys = sysOf(acc);
-      if (k.systemer && !k.systemer.includes(sys.id)) continue;
-      if (k.systemtyper && !k.systemtyper.includes(sys.type)) continue;
-      if (k.prokura && !prokuraOf(acc)) continue;
-      const fm = store.fuldmagtIds(acc);
-      if (k.fuldmagter && !k.fuldmagter.some((f) => fm.includes(f))) continue;
-      const roleOk = (r: number) => {
-        const std = roleStd[r];
-        if (!std) return false;
-        if (k.roller && !k.roller.includes(std)) return false;
-        if (k.privilegeret && !store.ix.roleById.get(std)!.privilegeret) return false;
-        return true;
-      };
-      if (k.funktioner) {
+      if (!(accKrav[acc]! & c.bit)) continue;
+      const fm = accFm[acc]!;
+      if (c.funcMask) {
         for (const h of hitsOf(acc)) {
-          if (!k.funktioner.includes(h.funktion!)) continue;
-          if ((k.roller || k.privilegeret) && (h.role < 0 || !roleOk(h.role))) continue;
+          if (!(c.funcMask & (funcBit.get(h.funktion!) ?? 0))) continue;
+          if ((k.roller || k.privilegeret) && (h.role < 0 || !roleOk(c, h.role))) continue;
           out.push(h);
         }
       } else if (k.roller || k.privilegeret) {
         const medFuldmagt = k.fuldmagter ? fm.find((f) => k.fuldmagter!.includes(f)) : undefined;
-        for (const r of rolesOf(acc)) if (roleOk(r)) out.push({ acc, role: r, fuldmagt: null, funktion: null, prokura: !!k.prokura, ...(medFuldmagt ? { medFuldmagt } : {}) });
+        for (const r of rolesOf(acc))
+          if (roleOk(c, r)) out.push({ acc, role: r, fuldmagt: null, funktion: null, prokura: !!k.prokura, ...(medFuldmagt ? { medFuldmagt } : {}) });
       } else if (k.fuldmagter) {
         for (const f of fm) if (k.fuldmagter.includes(f)) out.push({ acc, role: -1, fuldmagt: f, funktion: null, prokura: false });
       } else if (k.prokura) out.push({ acc, role: -1, fuldmagt: null, funktion: null, prokura: true });
@@ -272,12 +428,51 @@ export function analyze(store: Store, opts: AnalyzeOptions = {}): Analysis {
     return out;
   };
 
-  const tildeling = (u: Unit) => (u.role >= 0 ? `${u.acc}:r${u.role}` : `${u.acc}:f${u.fuldmagt}`);
+  const sameTildeling = (u: Unit, v: Unit) => u.acc === v.acc && u.role === v.role && (u.role >= 0 || u.fuldmagt === v.fuldmagt);
+
+  // Search state for combinations (reused across persons).
+  let lists: Unit[][] = [];
+  let used: Set<Unit>[] = [];
+  let cond: Extract<Regel['betingelse'], { type: 'kombination' }> | null = null;
+  const pick: Unit[] = [];
+  let budget = 0;
+  const valid = (): boolean => {
+    const b = cond!;
+    for (let i = 0; i < pick.length; i++)
+      for (let j = i + 1; j < pick.length; j++) {
+        const si = accSystem[pick[i]!.acc];
+        const sj = accSystem[pick[j]!.acc];
+        if (b.system === 'samme' && si !== sj) return false;
+        if (b.system === 'forskellige' && si === sj) return false;
+        if (b.forskelligeTildelinger && sameTildeling(pick[i]!, pick[j]!)) return false;
+      }
+    // Not a finding when the system itself separates every pair (same account only).
+    if (pick.length > 1 && pick.every((u) => u.acc === pick[0]!.acc && u.funktion)) {
+      const sys = sysOf(pick[0]!.acc);
+      for (let i = 0; i < pick.length; i++)
+        for (let j = i + 1; j < pick.length; j++) if (!enforcedPair(sys, pick[0]!.acc, pick[i]!.funktion!, pick[j]!.funktion!)) return true;
+      return false;
+    }
+    return true;
+  };
+  const search = (i: number) => {
+    if (budget-- <= 0) return;
+    if (i === lists.length) {
+      if (valid()) for (let k = 0; k < pick.length; k++) used[k]!.add(pick[k]!);
+      return;
+    }
+    for (const u of lists[i]!) {
+      pick.push(u);
+      search(i + 1);
+      pick.pop();
+    }
+  };
 
   const findings: Finding[] = [];
-  const personFindings: number[][] = persons.map(() => []);
+  const personFindings = new Map<number, number[]>();
   let undertrykte = 0;
   const regelById = new Map(rs.regler.map((r) => [r.id, r]));
+  const funktionNavn = (id: string) => rs.funktioner.find((f) => f.id === id)?.navn.toLowerCase() ?? id;
 
   const makeFinding = (regel: Regel, variant: string, p: number, dele: Finding['dele']): Finding => {
     const konti = [...new Set(dele.flatMap((d) => d.units.map((u) => u.acc)))].sort((a, b) => a - b);
@@ -285,69 +480,57 @@ export function analyze(store: Store, opts: AnalyzeOptions = {}): Analysis {
     return { key: `${regel.id}${variant ? `/${variant}` : ''}|${refs.join('+')}`, regel: regel.id, alvor: regel.alvor, person: p, dele, konti };
   };
 
-  for (let p = 0; p < persons.length; p++) {
-    const konti = persons[p]!.konti;
-    const own: Finding[] = [];
-    for (const regel of rs.regler) {
+  const own: Finding[] = [];
+  for (let p = 0; p < nP; p++) {
+    const from = pStart[p]!;
+    const to = pStart[p + 1]!;
+    // Pre-check on bits: which requirements the person meets at all, and whether the same-process
+    // and several-accounts rules can apply (two accounts in one system, or an open separation).
+    let kravMask = 0;
+    let sameSys = false;
+    let open = false;
+    for (let i = from; i < to; i++) {
+      const a = pAccs[i]!;
+      kravMask |= accKrav[a]!;
+      if (accSepOpen[a]) open = true;
+      if (i > from && accSystem[pAccs[i - 1]!] === accSystem[a]) sameSys = true;
+    }
+    if (!kravMask && !sameSys && !open) continue;
+    const konti = Array.from(pAccs.subarray(from, to));
+    own.length = 0;
+    for (const { regel, krav, mask } of compiled) {
       const b = regel.betingelse;
       if (b.type === 'kombination') {
-        const lists = b.krav.map((k) => kravUnits(k, konti));
-        if (lists.some((l) => l.length === 0)) continue;
-        const used = lists.map(() => new Set<Unit>());
-        const pick: Unit[] = [];
-        let budget = 20000;
-        const valid = (): boolean => {
-          for (let i = 0; i < pick.length; i++)
-            for (let j = i + 1; j < pick.length; j++) {
-              const si = store.accSystem.get(pick[i]!.acc);
-              const sj = store.accSystem.get(pick[j]!.acc);
-              if (b.system === 'samme' && si !== sj) return false;
-              if (b.system === 'forskellige' && si === sj) return false;
-              if (b.forskelligeTildelinger && tildeling(pick[i]!) === tildeling(pick[j]!)) return false;
-            }
-          // Not a finding when the system itself separates every pair (same account only).
-          if (pick.length > 1 && pick.every((u) => u.acc === pick[0]!.acc) && pick.every((u) => u.funktion)) {
-            const sys = sysOf(pick[0]!.acc);
-            let allEnforced = true;
-            for (let i = 0; i < pick.length && allEnforced; i++)
-              for (let j = i + 1; j < pick.length; j++)
-                if (!enforcedPair(sys, pick[0]!.acc, pick[i]!.funktion!, pick[j]!.funktion!)) {
-                  allEnforced = false;
-                  break;
-                }
-            if (allEnforced) return false;
-          }
-          return true;
-        };
-        const search = (i: number) => {
-          if (budget-- <= 0) return;
-          if (i === lists.length) {
-            if (valid()) pick.forEach((u, k) => used[k]!.add(u));
-            return;
-          }
-          for (const u of lists[i]!) {
-            pick.push(u);
-            search(i + 1);
-            pick.pop();
-          }
-        };
+        if ((kravMask & mask) !== mask) continue;
+        lists = [];
+        for (const c of krav) {
+          const l = kravUnits(c, konti);
+          if (!l.length) break;
+          lists.push(l);
+        }
+        if (lists.length < krav.length) continue;
+        used = lists.map(() => new Set<Unit>());
+        cond = b;
+        budget = 20000;
         search(0);
-        if (used.some((s) => s.size === 0)) continue;
+        if (used.some((x) => x.size === 0)) continue;
         own.push(makeFinding(regel, '', p, b.krav.map((k, i) => ({ etiket: k.etiket, units: [...used[i]!] }))));
       } else if (b.type === 'samme-proces') {
-        const systems = new Set(konti.map((a) => store.accSystem.get(a)));
+        if (!sameSys && !open) continue;
+        const systems = new Set(konti.filter((a) => accActive[a]).map((a) => accSystem[a]!));
         for (const s of systems) {
           const sys = rs.systemer[s]!;
-          const mine = konti.filter((a) => store.accSystem.get(a) === s);
-          const hits = mine.flatMap(hitsOf);
+          if (!sys.adskillelser.length) continue;
+          const hits = konti.filter((a) => accSystem[a] === s).flatMap(hitsOf);
           for (const sep of sys.adskillelser) {
             const A = hits.filter((h) => sep.mellem[0].includes(h.funktion!));
+            if (!A.length) continue;
             const B = hits.filter((h) => sep.mellem[1].includes(h.funktion!));
             const ua = new Set<Unit>();
             const ub = new Set<Unit>();
             for (const u of A)
               for (const v of B)
-                if (u.acc !== v.acc || !holds(sys, sep.id, u.acc)) {
+                if (u.acc !== v.acc || !holds(sys, sep, u.acc)) {
                   ua.add(u);
                   ub.add(v);
                 }
@@ -361,10 +544,13 @@ export function analyze(store: Store, opts: AnalyzeOptions = {}): Analysis {
           }
         }
       } else if (b.type === 'flere-konti') {
+        if (!sameSys) continue;
         const bySys = new Map<number, number[]>();
         for (const a of konti) {
-          const s = store.accSystem.get(a);
-          bySys.set(s, [...(bySys.get(s) ?? []), a]);
+          const s = accSystem[a]!;
+          const l = bySys.get(s);
+          if (l) l.push(a);
+          else bySys.set(s, [a]);
         }
         for (const [s, accs] of bySys)
           if (accs.length > 1)
@@ -383,72 +569,96 @@ export function analyze(store: Store, opts: AnalyzeOptions = {}): Analysis {
         undertrykte++;
         continue;
       }
-      personFindings[p]!.push(findings.length);
+      const list = personFindings.get(p);
+      if (list) list.push(findings.length);
+      else personFindings.set(p, [findings.length]);
       findings.push(f);
     }
-  }
-
-  function funktionNavn(id: string) {
-    return rs.funktioner.find((f) => f.id === id)?.navn.toLowerCase() ?? id;
   }
 
   // 4. Identity suggestions from names (never merged without confirmation).
   const suggestions = suggestIdentities(store, persons, new Set(opts.afviste ?? []), opts.maxForslag ?? 2000);
 
   const unknownRoles: UnknownRole[] = [...unknown.entries()]
-    .map(([r, accs]) => ({
+    .map(([r, brugere]) => ({
       system: store.systemIds[store.roleSystem.get(r)]!,
       navn: store.roleRaw[r]!,
       key: `${store.systemIds[store.roleSystem.get(r)]}:${store.roleKey[r]}`,
-      brugere: accs.size,
+      brugere,
     }))
     .sort((a, b) => b.brugere - a.brugere || a.navn.localeCompare(b.navn, 'da'));
 
   return { store, indstillinger, roleStd, accPerson, persons, findings, personFindings, suggestions, unknownRoles, linksUkendte, undertrykte };
 }
 
-function suggestIdentities(store: Store, persons: Person[], afviste: Set<string>, max: number): Suggestion[] {
+function suggestIdentities(store: Store, persons: Persons, afviste: Set<string>, max: number): Suggestion[] {
   const out: Suggestion[] = [];
-  // Bucket by loose last name + first initial; compare within buckets.
+  const n = persons.length;
+  // Persons without e-mail (typically District users) are the ones to suggest links for.
+  const lonely: number[] = [];
+  for (let p = 0; p < n; p++) if (!persons.emails(p).length && persons.navn(p)) lonely.push(p);
+  if (!lonely.length) return out;
+  // Cheap bucket key of a full name: loose last name + folded first letter (memoized by name).
+  const memo = new Map<string, string>();
+  const bucketKey = (navn: string) => {
+    let k = memo.get(navn);
+    if (k === undefined) {
+      const t = nameTokens(navn).map(looseToken);
+      k = t.length < 2 ? '' : `${t[t.length - 1]} ${t[0]![0]}`;
+      if (memo.size < 200_000) memo.set(navn, k);
+    }
+    return k;
+  };
+  const wanted = new Set(lonely.map((p) => bucketKey(persons.navn(p))));
+  wanted.delete('');
   const buckets = new Map<string, number[]>();
-  for (let p = 0; p < persons.length; p++) {
-    const n = persons[p]!.navn;
-    if (!n) continue;
-    const t = nameTokens(n);
-    if (t.length < 2) continue;
-    const k = `${lastNameKey(n)} ${looseToken(t[0]!)[0]}`;
+  for (let p = 0; p < n; p++) {
+    const navn = persons.navn(p);
+    if (!navn) continue;
+    const k = bucketKey(navn);
+    if (!wanted.has(k)) continue;
     const list = buckets.get(k);
     if (list) list.push(p);
     else buckets.set(k, [p]);
   }
   const rank = { 'samme-navn': 0, stavemaade: 1, forbogstaver: 2 } as const;
-  for (const list of buckets.values()) {
+  const lonelySet = new Set(lonely);
+  outer: for (const list of buckets.values()) {
     if (list.length < 2) continue;
-    const big = list.length > 200;
-    for (let i = 0; i < list.length && out.length < max * 2; i++) {
-      const pa = persons[list[i]!]!;
-      for (let j = i + 1; j < list.length; j++) {
-        const pb = persons[list[j]!]!;
-        // Only where an e-mail could not already tell: at least one side has none.
-        if (pa.emails.length && pb.emails.length) continue;
-        const m = matchNames(pa.navn, pb.navn);
-        if (!m || (big && m.grad === 'forbogstaver')) continue;
-        const a = store.accountRef(pa.konti[0]!);
-        const b = store.accountRef(pb.konti[0]!);
+    for (const pa of list) {
+      if (!lonelySet.has(pa)) continue;
+      let count = 0;
+      let tries = 0;
+      for (const pb of list) {
+        if (pb === pa || (lonelySet.has(pb) && pb < pa)) continue; // each pair of two lonely persons once
+        if (++tries > 500) break; // bounded work per person in very common names
+        const na = persons.navn(pa);
+        const nb = persons.navn(pb);
+        const m = matchNames(na, nb);
+        if (!m) continue;
+        const a = store.accountRef(persons.accs[persons.start[pa]!]!);
+        const b = store.accountRef(persons.accs[persons.start[pb]!]!);
         const key = pairKey(a, b);
         if (afviste.has(key)) continue;
-        out.push({ key, a, b, navnA: pa.navn, navnB: pb.navn, personA: list[i]!, personB: list[j]!, grad: m.grad, forklaring: m.forklaring });
+        out.push({ key, a, b, navnA: na, navnB: nb, personA: pa, personB: pb, grad: m.grad, forklaring: m.forklaring });
+        if (out.length >= max) break outer;
+        if (++count >= 5) break;
       }
     }
   }
   out.sort((x, y) => rank[x.grad] - rank[y.grad] || x.navnA.localeCompare(y.navnA, 'da'));
-  return out.slice(0, max);
+  return out;
+}
+
+/** Persons with at least one finding. */
+export function personsWithFindings(an: Analysis): number {
+  return an.personFindings.size;
 }
 
 /** Highest severity among a person's findings, or null. */
 export function highestSeverity(an: Analysis, p: number): Alvor | null {
   let best: Alvor | null = null;
-  for (const i of an.personFindings[p]!) {
+  for (const i of an.personFindings.get(p) ?? []) {
     const a = an.findings[i]!.alvor;
     if (!best || alvorRank(a) < alvorRank(best)) best = a;
   }

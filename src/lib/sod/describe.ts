@@ -17,7 +17,7 @@ export function roleLabel(an: Analysis, r: number): string {
 
 export function accountLabel(an: Analysis, acc: number): string {
   const sys = an.store.ix.rs.systemer[an.store.accSystem.get(acc)]!;
-  return `${sys.kortnavn} ${an.store.accBruger[acc]}`;
+  return `${sys.kortnavn} ${an.store.bruger(acc)}`;
 }
 
 function fuldmagtName(sys: { fuldmagter: { id: string; navn: string }[] }, id: string, tekst: string) {
@@ -27,16 +27,16 @@ function fuldmagtName(sys: { fuldmagter: { id: string; navn: string }[] }, id: s
 export function unitText(an: Analysis, u: Unit): string {
   const s = an.store;
   const sys = s.ix.rs.systemer[s.accSystem.get(u.acc)]!;
-  const where = `i ${sys.navn}, bruger ${s.accBruger[u.acc]}`;
+  const where = `i ${sys.navn}, bruger ${s.bruger(u.acc)}`;
   if (u.role >= 0) {
-    const p = s.accProkura[u.acc];
+    const p = s.prokuraOf(u.acc);
     const pk = u.prokura && p ? ` med ${formatProkura(p)}` : '';
-    const fm = u.medFuldmagt ? ` med ${fuldmagtName(sys, u.medFuldmagt, s.accFuldmagtTekst[u.acc]!)}` : '';
+    const fm = u.medFuldmagt ? ` med ${fuldmagtName(sys, u.medFuldmagt, s.fuldmagtTekst(u.acc))}` : '';
     return `${roleLabel(an, u.role)}${pk}${fm} ${where}`;
   }
-  if (u.fuldmagt) return `${fuldmagtName(sys, u.fuldmagt, s.accFuldmagtTekst[u.acc]!)} ${where}`;
-  if (u.prokura) return `${formatProkura(s.accProkura[u.acc]!)} ${where}`;
-  return `konto «${s.accBruger[u.acc]}» i ${sys.navn}`;
+  if (u.fuldmagt) return `${fuldmagtName(sys, u.fuldmagt, s.fuldmagtTekst(u.acc))} ${where}`;
+  if (u.prokura) return `${formatProkura(s.prokuraOf(u.acc)!)} ${where}`;
+  return `konto «${s.bruger(u.acc)}» i ${sys.navn}`;
 }
 
 export interface FindingView {
@@ -58,7 +58,7 @@ export interface FindingView {
 export function describeFinding(an: Analysis, f: Finding): FindingView {
   const rs = an.store.ix.rs;
   const regel = rs.regler.find((r) => r.id === f.regel)!;
-  const person = an.persons[f.person]!;
+  const person = { key: an.persons.key(f.person), navn: an.persons.navn(f.person) };
   const units = f.dele.flatMap((d) => d.units);
   const systemer = [...new Set(f.konti.map((a) => an.store.accSystem.get(a)))].sort((a, b) => a - b).map((i) => rs.systemer[i]!.navn);
   const roller = [
@@ -112,33 +112,20 @@ export interface OverviewRow {
   regler: string[];
 }
 
-/** Roles per account (built once per analysis, so overview rows do not scan all assignments). */
-export function rolesIndex(an: Analysis): Map<number, number[]> {
-  const m = new Map<number, number[]>();
+/** The overview row of one person. */
+export function overviewRow(an: Analysis, p: number): OverviewRow {
   const s = an.store;
-  for (let i = 0; i < s.assignments; i++) {
-    const a = s.asgAcc.get(i);
-    const list = m.get(a);
-    if (list) list.push(s.asgRole.get(i));
-    else m.set(a, [s.asgRole.get(i)]);
-  }
-  return m;
-}
-
-/** The overview row of one person (roles from `rolesIndex`). */
-export function overviewRow(an: Analysis, p: number, roles: Map<number, number[]>): OverviewRow {
-  const s = an.store;
-  const person = an.persons[p]!;
   const systemer: Record<string, SystemCell> = {};
-  for (const acc of person.konti) {
+  for (const acc of an.persons.konti(p)) {
     const sysId = s.systemIds[s.accSystem.get(acc)]!;
     const cell = (systemer[sysId] ??= { konti: [] });
-    const roller = (roles.get(acc) ?? []).map((r) => ({ tekst: roleLabel(an, r), ukendt: !an.roleStd[r] }));
-    const pk = s.accProkura[acc];
-    cell.konti.push({ bruger: s.accBruger[acc]!, roller, prokura: pk ? formatProkura(pk) : '', fuldmagt: s.fuldmagtText(acc) });
+    const roller = s.rolesOf(acc).map((r) => ({ tekst: roleLabel(an, r), ukendt: !an.roleStd[r] }));
+    const pk = s.prokuraOf(acc);
+    cell.konti.push({ bruger: s.bruger(acc), roller, prokura: pk ? formatProkura(pk) : '', fuldmagt: s.fuldmagtText(acc) });
   }
-  const regler = [...new Set(an.personFindings[p]!.map((i) => an.findings[i]!.regel))];
-  return { person: p, key: person.key, navn: person.navn, emails: person.emails, systemer, fund: an.personFindings[p]!.length, hoejeste: highestSeverity(an, p), regler };
+  const mine = an.personFindings.get(p) ?? [];
+  const regler = [...new Set(mine.map((i) => an.findings[i]!.regel))];
+  return { person: p, key: an.persons.key(p), navn: an.persons.navn(p), emails: an.persons.emails(p), systemer, fund: mine.length, hoejeste: highestSeverity(an, p), regler };
 }
 
 /** Text of one system cell for CSV and print: "Disponent Faktura, Indkøber; prokura 50.000". */
@@ -189,7 +176,7 @@ export function findingRows(an: Analysis, f: Finding, max = 500): { rows: RowRef
         fil: s.files[s.rowFile.get(i)]!.navn,
         linje: s.rowLine.get(i),
         system: s.ix.rs.systemer[s.accSystem.get(acc)]!.navn,
-        bruger: s.accBruger[acc]!,
+        bruger: s.bruger(acc),
         rolle: r >= 0 ? s.roleRaw[r]! : '',
         relevant,
       });

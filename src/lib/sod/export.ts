@@ -5,7 +5,7 @@
  */
 import { toCsv, type Cell } from '../csv/export';
 import type { Analysis } from './analyze';
-import { cellText, describeFinding, findingSentence, overviewRow, rolesIndex } from './describe';
+import { cellText, describeFinding, findingSentence, overviewRow } from './describe';
 import type { FileMapping } from './mapping';
 import { ALVOR_ORDEN } from './alvor';
 
@@ -32,28 +32,30 @@ export function mitigationActive(m: Mitigation | undefined, today: string): bool
 
 export function oversigtCsv(an: Analysis): string {
   const rs = an.store.ix.rs;
-  const roles = rolesIndex(an);
   const header = ['person', 'navn', 'e-mail', 'antal_fund', 'hoejeste_alvor', 'regler', ...rs.systemer.map((s) => s.navn)];
   const order = personOrder(an);
   function* rows(): Generator<Cell[]> {
     for (const p of order) {
-      const r = overviewRow(an, p, roles);
+      const r = overviewRow(an, p);
       yield [r.key, r.navn, r.emails.join(', '), r.fund, r.hoejeste ?? '', r.regler.join(', '), ...rs.systemer.map((s) => cellText(r.systemer[s.id], true))];
     }
   }
   return toCsv(header, rows());
 }
 
-/** Persons with findings first (by severity, then count), then everyone else by key. */
+/**
+ * Persons with findings first (by severity, then number of findings, then key); then everyone
+ * else in the order they first appear in the files (keeps large results cheap to order).
+ */
 export function personOrder(an: Analysis): number[] {
-  const sev = an.persons.map((_, p) => {
-    let best = 9;
-    for (const i of an.personFindings[p]!) best = Math.min(best, ALVOR_ORDEN.indexOf(an.findings[i]!.alvor));
-    return best;
-  });
-  return an.persons
-    .map((_, p) => p)
-    .sort((a, b) => sev[a]! - sev[b]! || an.personFindings[b]!.length - an.personFindings[a]!.length || (an.persons[a]!.key < an.persons[b]!.key ? -1 : 1));
+  const withF = [...an.personFindings.keys()];
+  const sev = new Map<number, number>();
+  for (const p of withF) sev.set(p, Math.min(...an.personFindings.get(p)!.map((i) => ALVOR_ORDEN.indexOf(an.findings[i]!.alvor))));
+  const key = new Map(withF.map((p) => [p, an.persons.key(p)]));
+  withF.sort((a, b) => sev.get(a)! - sev.get(b)! || an.personFindings.get(b)!.length - an.personFindings.get(a)!.length || (key.get(a)! < key.get(b)! ? -1 : 1));
+  const out = withF;
+  for (let p = 0; p < an.persons.length; p++) if (!an.personFindings.has(p)) out.push(p);
+  return out;
 }
 
 export function fundCsv(an: Analysis, mitigations: Record<string, Mitigation> = {}): string {
@@ -80,13 +82,19 @@ export function fundCsv(an: Analysis, mitigations: Record<string, Mitigation> = 
 export function findingOrder(an: Analysis): number[] {
   const rank = (i: number) => ALVOR_ORDEN.indexOf(an.findings[i]!.alvor);
   const rules = an.store.ix.rs.regler.map((r) => r.id);
+  const keys = new Map<number, string>();
+  const key = (p: number) => {
+    let k = keys.get(p);
+    if (k === undefined) keys.set(p, (k = an.persons.key(p)));
+    return k;
+  };
   return an.findings
     .map((_, i) => i)
     .sort(
       (a, b) =>
         rank(a) - rank(b) ||
         rules.indexOf(an.findings[a]!.regel) - rules.indexOf(an.findings[b]!.regel) ||
-        (an.persons[an.findings[a]!.person]!.key < an.persons[an.findings[b]!.person]!.key ? -1 : 1),
+        (key(an.findings[a]!.person) < key(an.findings[b]!.person) ? -1 : 1),
     );
 }
 
@@ -118,7 +126,6 @@ export function resultDocument(
 ) {
   const s = an.store;
   const rs = s.ix.rs;
-  const roles = rolesIndex(an);
   const mitigations = extra.mitigations ?? {};
   return {
     dokument: 'Vejviser – kontrol af funktionsadskillelse og privilegerede rettigheder',
@@ -145,7 +152,7 @@ export function resultDocument(
       return { ...v, saetning: findingSentence(v), konti: f.konti.map((a) => s.accountRef(a)), afhjaelpning: mitigations[f.key] ?? null };
     }),
     personer: personOrder(an).map((p) => {
-      const r = overviewRow(an, p, roles);
+      const r = overviewRow(an, p);
       return {
         person: r.key,
         navn: r.navn,

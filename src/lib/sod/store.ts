@@ -24,7 +24,38 @@ export interface FileInfo {
 }
 
 const FM_UKENDT = 1 << 30;
+
+/**
+ * A copy of a string that does not keep the parser's whole input chunk alive. Substrings of a
+ * large string can be slices that reference it; every kept field would then retain its chunk and
+ * the heap would grow with the file.
+ */
+export function own(s: string): string {
+  // V8 copies substrings shorter than 13 characters; only longer ones can be slices.
+  return s.length < 13 ? s : (s + ' ').slice(0, -1);
+}
+
+/** Growable Float64 array. */
+class FloatList {
+  a = new Float64Array(1024);
+  n = 0;
+  push(v: number) {
+    if (this.n === this.a.length) {
+      const b = new Float64Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = v;
+  }
+}
+
+/** Quick e-mail shape check for user ids (the full check is normEmail). */
+const looksLikeEmail = (s: string) => {
+  const at = s.indexOf('@');
+  return at > 0 && s.indexOf('.', at + 2) > at + 1 && s.indexOf(' ') === -1 && s.indexOf('@', at + 1) === -1 && s[s.length - 1] !== '.';
+};
 const JA: Prokura = { kind: 'ja' };
+const NONE: string[] = [];
 
 /** Growable Int32 array. */
 class IntList {
@@ -57,16 +88,25 @@ export class Store {
 
   // Accounts.
   readonly accSystem = new IntList();
-  readonly accBruger: string[] = [];
-  readonly accKey: string[] = []; // normalized user id
-  readonly accNavn: string[] = [];
-  readonly accEmail: string[] = [];
-  readonly accProkura: (Prokura | null)[] = [];
+  /** Normalized user id (lower case, trimmed). */
+  readonly accKey: string[] = [];
+  /** The user id as written, where it differs from the key (rare; saves memory). */
+  private accBrugerRaw = new Map<number, string>();
+  /** Names are interned: an index into `nameList` per account (-1 = none). */
+  private accNavnIdx = new IntList();
+  private nameList: string[] = [];
+  private names = new Map<string, number>();
+  /** E-mail: 1 = the user id itself is the e-mail; else accEmailOther (rare). */
+  private accEmailSelf = new IntList();
+  private accEmailOther = new Map<number, string>();
+  /** Prokura encoded: NaN none given, 0 nej, -1 ja, -2 unreadable (text in prokuraTekst), > 0 amount. */
+  private accPk = new FloatList();
+  private prokuraTekst = new Map<number, string>();
+
   /** Bit i = system's fuldmagter[i]; FM_UKENDT = unreadable fuldmagt (counts as a fuldmagt). */
   readonly accFuldmagt = new IntList();
-  readonly accFuldmagtTekst: string[] = [];
+  private fmTekst = new Map<number, string>();
   private accBySystem: Map<string, number>[] = [];
-  private accRawBySystem: Map<string, number>[] = [];
 
   // Role names per system (interned). Standard role id resolved from name/aliases.
   readonly roleSystem = new IntList();
@@ -76,10 +116,11 @@ export class Store {
   private roleBySystem: Map<string, number>[] = [];
   private roleRawBySystem: Map<string, number>[] = [];
 
-  // Assignments (account × role name), de-duplicated.
+  // Assignments (account × role name), de-duplicated; a linked list per account (newest first).
   readonly asgAcc = new IntList();
   readonly asgRole = new IntList();
-  private asgByKey = new Map<number, number>();
+  readonly asgNext = new IntList();
+  readonly accHead = new IntList();
 
   // Rows (for drill-down): account, role (-1 none), file, line.
   readonly rowAcc = new IntList();
@@ -95,7 +136,6 @@ export class Store {
     this.systemIds = ix.rs.systemer.map((s) => s.id);
     for (let i = 0; i < this.systemIds.length; i++) {
       this.accBySystem.push(new Map());
-      this.accRawBySystem.push(new Map());
       this.roleBySystem.push(new Map());
       this.roleRawBySystem.push(new Map());
       this.fuldmagtCache.push(new Map());
@@ -103,7 +143,63 @@ export class Store {
   }
 
   get accounts() {
-    return this.accBruger.length;
+    return this.accKey.length;
+  }
+
+  /** The user id as written in the file. */
+  bruger(acc: number): string {
+    return this.accBrugerRaw.get(acc) ?? this.accKey[acc]!;
+  }
+
+  /** Normalized e-mail of the account, or ''. */
+  email(acc: number): string {
+    return this.accEmailSelf.a[acc] ? this.accKey[acc]! : (this.accEmailOther.get(acc) ?? '');
+  }
+
+  navn(acc: number): string {
+    const i = this.accNavnIdx.a[acc]!;
+    return i < 0 ? '' : this.nameList[i]!;
+  }
+
+  private setNavn(acc: number, v: string) {
+    let n = this.names.get(v);
+    if (n === undefined) {
+      n = this.nameList.length;
+      const o = own(v);
+      this.nameList.push(o);
+      this.names.set(o, n);
+    }
+    this.accNavnIdx.a[acc] = n;
+  }
+
+  /** The account's prokura (the strongest seen), or null when no prokura was given. */
+  prokuraOf(acc: number): Prokura | null {
+    const v = this.accPk.a[acc]!;
+    if (Number.isNaN(v)) return null;
+    if (v === 0) return { kind: 'nej' };
+    if (v === -1) return JA;
+    if (v === -2) return { kind: 'ukendt', tekst: this.prokuraTekst.get(acc) ?? '' };
+    return { kind: 'beloeb', beloeb: v };
+  }
+
+  /** Whether the account's prokura lets the user act (unreadable counts as prokura). */
+  hasProkura(acc: number): boolean {
+    const v = this.accPk.a[acc]!;
+    return v !== 0 && !Number.isNaN(v);
+  }
+
+  /** The fuldmagt text as written when it was not recognized. */
+  fuldmagtTekst(acc: number): string {
+    return this.fmTekst.get(acc) ?? '';
+  }
+
+  private setProkura(acc: number, p: Prokura) {
+    const cur = this.prokuraOf(acc);
+    const m = mergeProkura(cur, p);
+    if (m === cur) return;
+    const v = m.kind === 'nej' ? 0 : m.kind === 'ja' ? -1 : m.kind === 'ukendt' ? -2 : m.beloeb;
+    if (m.kind === 'ukendt') this.prokuraTekst.set(acc, own(m.tekst));
+    this.accPk.a[acc] = v;
   }
   get roles() {
     return this.roleRaw.length;
@@ -116,41 +212,59 @@ export class Store {
   }
 
   issue(file: string, line: number, level: CsvIssue['level'], message: string) {
-    if (this.issues.length < this.maxIssues) this.issues.push({ file, line, level, message });
+    if (this.issues.length < this.maxIssues) this.issues.push({ file, line, level, message: own(message) });
     else this.issuesDropped++;
   }
 
+  private lastSysRaw = '\u0000';
+  private lastSys = -1;
+
   systemIndex(raw: string): number {
+    if (raw === this.lastSysRaw) return this.lastSys;
     let s = this.systemRaw.get(raw);
     if (s === undefined) {
       const id = this.ix.systemByName.get(nameKey(raw));
       s = id ? this.systemIds.indexOf(id) : -1;
-      this.systemRaw.set(raw, s);
+      if (this.systemRaw.size < 1000) this.systemRaw.set(own(raw), s);
     }
+    this.lastSysRaw = raw;
+    this.lastSys = s;
     return s;
   }
 
+  // Exports list a user's rows together: remember the last user id per system.
+  private lastRaw: string[] = [];
+  private lastAcc: number[] = [];
+
   /** Account index for a user id in a system (created on first sight). */
   account(sys: number, rawBruger: string): number {
-    const raw = this.accRawBySystem[sys]!;
-    let a = raw.get(rawBruger);
-    if (a !== undefined) return a;
-    const key = normBruger(rawBruger);
+    if (this.lastRaw[sys] === rawBruger) return this.lastAcc[sys]!;
+    const acc = this.accountSlow(sys, rawBruger);
+    this.lastRaw[sys] = rawBruger;
+    this.lastAcc[sys] = acc;
+    return acc;
+  }
+
+  private accountSlow(sys: number, rawBruger: string): number {
+    // Fast path for the usual id without inner spaces; normBruger otherwise.
+    let key = rawBruger.trim();
+    key = key.indexOf(' ') === -1 && key.indexOf('\t') === -1 ? key.toLowerCase() : normBruger(key);
     const byKey = this.accBySystem[sys]!;
-    a = byKey.get(key);
+    let a = byKey.get(key);
     if (a === undefined) {
-      a = this.accBruger.length;
+      a = this.accKey.length;
+      key = own(key);
       byKey.set(key, a);
+      const trimmed = rawBruger.trim();
       this.accSystem.push(sys);
-      this.accBruger.push(rawBruger.trim());
       this.accKey.push(key);
-      this.accNavn.push('');
-      this.accEmail.push(normEmail(rawBruger));
-      this.accProkura.push(null);
+      if (trimmed !== key) this.accBrugerRaw.set(a, own(trimmed));
+      this.accNavnIdx.push(-1);
+      this.accEmailSelf.push(looksLikeEmail(key) ? 1 : 0);
+      this.accPk.push(NaN);
       this.accFuldmagt.push(0);
-      this.accFuldmagtTekst.push('');
+      this.accHead.push(-1);
     }
-    raw.set(rawBruger, a);
     return a;
   }
 
@@ -175,28 +289,36 @@ export class Store {
       r = this.roleRaw.length;
       byKey.set(key, r);
       this.roleSystem.push(sys);
-      this.roleRaw.push(rawRole.trim());
-      this.roleKey.push(key);
+      this.roleRaw.push(own(rawRole.trim()));
+      this.roleKey.push(own(key));
       this.roleStd.push(this.ix.roleByName.get(this.systemIds[sys]!)!.get(key) ?? null);
     }
-    raw.set(rawRole, r);
+    if (raw.size < 10_000) raw.set(own(rawRole), r);
     return r;
   }
 
   private assign(acc: number, role: number) {
-    const k = acc * 1048576 + role;
-    if (!this.asgByKey.has(k)) {
-      this.asgByKey.set(k, this.asgAcc.n);
-      this.asgAcc.push(acc);
-      this.asgRole.push(role);
-    }
+    const next = this.asgNext.a;
+    const roles = this.asgRole.a;
+    for (let i = this.accHead.get(acc); i !== -1; i = next[i]!) if (roles[i] === role) return;
+    this.asgNext.push(this.accHead.get(acc));
+    this.accHead.a[acc] = this.asgAcc.n;
+    this.asgAcc.push(acc);
+    this.asgRole.push(role);
+  }
+
+  /** Role name indexes of an account, in the order first seen. */
+  rolesOf(acc: number): number[] {
+    const out: number[] = [];
+    for (let i = this.accHead.get(acc); i !== -1; i = this.asgNext.get(i)) out.push(this.asgRole.get(i));
+    return out.reverse();
   }
 
   private prokura(text: string): Prokura {
     let p = this.prokuraCache.get(text);
     if (!p) {
       p = parseProkura(text);
-      if (this.prokuraCache.size < 10000) this.prokuraCache.set(text, p);
+      if (this.prokuraCache.size < 10000) this.prokuraCache.set(own(text), p);
     }
     return p;
   }
@@ -213,7 +335,7 @@ export class Store {
         const list = this.ix.rs.systemer[sys]!.fuldmagter;
         bits = id ? 1 << list.findIndex((f) => f.id === id) : FM_UKENDT;
       }
-      cache.set(text, bits);
+      if (cache.size < 1000) cache.set(own(text), bits);
     }
     return bits;
   }
@@ -247,7 +369,7 @@ export class Store {
         const rawSys = fields[col.system] ?? '';
         if (rawSys.trim() !== '' || fixedSystem === -1) sys = this.systemIndex(rawSys);
         if (sys === -1) {
-          const k = rawSys.trim();
+          const k = own(rawSys.trim());
           const u = this.unknownSystems.get(k);
           if (u) u.rows++;
           else this.unknownSystems.set(k, { rows: 1, first: { file: fileIdx, line } });
@@ -260,18 +382,22 @@ export class Store {
         return;
       }
       const acc = this.account(sys, rawBruger);
-      if (col.navn !== -1 && !this.accNavn[acc]) {
+      if (col.navn !== -1 && this.accNavnIdx.a[acc]! < 0) {
         const v = (fields[col.navn] ?? '').trim();
-        if (v) this.accNavn[acc] = v;
+        if (v) this.setNavn(acc, v);
       }
       if (col.email !== -1) {
         const v = fields[col.email] ?? '';
-        if (v.trim()) {
+        const cur = this.email(acc);
+        if (v !== '' && v !== cur && v.trim() !== '') {
           const e = normEmail(v);
           if (!e) this.issue(navn, line, 'advarsel', `Linje ${line}: «${v.trim()}» er ikke en e-mailadresse og er ikke brugt til at genkende personen.`);
-          else if (!this.accEmail[acc]) this.accEmail[acc] = e;
-          else if (this.accEmail[acc] !== e)
-            this.issue(navn, line, 'advarsel', `Linje ${line}: bruger «${rawBruger.trim()}» har også e-mail ${this.accEmail[acc]} et andet sted. Den første er brugt.`);
+          else if (!cur) {
+            if (e === this.accKey[acc]) this.accEmailSelf.a[acc] = 1;
+            else this.accEmailOther.set(acc, own(e));
+          }
+          else if (cur !== e)
+            this.issue(navn, line, 'advarsel', `Linje ${line}: bruger «${rawBruger.trim()}» har også e-mail ${cur} et andet sted. Den første er brugt.`);
         }
       }
       if (col.prokura !== -1 || alleProkura) {
@@ -281,7 +407,7 @@ export class Store {
         if (alleProkura && p.kind === 'nej' && text.trim() === '') p = JA;
         if (p.kind === 'ukendt')
           this.issue(navn, line, 'advarsel', `Linje ${line}: prokura «${p.tekst}» kan ikke læses som ja, nej eller et beløb. Den er regnet som prokura.`);
-        this.accProkura[acc] = mergeProkura(this.accProkura[acc] ?? null, p);
+        this.setProkura(acc, p);
       }
       if (col.fuldmagt !== -1) {
         const text = fields[col.fuldmagt] ?? '';
@@ -293,7 +419,7 @@ export class Store {
             else {
               this.issue(navn, line, 'advarsel', `Linje ${line}: fuldmagten «${text.trim()}» er ukendt (kendte: Alene, A, B, C). Den er regnet som en fuldmagt, der kan oprette og godkende betalinger.`);
               this.accFuldmagt.a[acc] = this.accFuldmagt.get(acc) | bits;
-              this.accFuldmagtTekst[acc] ||= text.trim();
+              if (!this.fmTekst.has(acc)) this.fmTekst.set(acc, own(text.trim()));
             }
           } else this.accFuldmagt.a[acc] = this.accFuldmagt.get(acc) | bits;
         }
@@ -333,7 +459,7 @@ export class Store {
 
   fuldmagtIds(acc: number): string[] {
     const bits = this.accFuldmagt.get(acc);
-    if (!bits) return [];
+    if (!bits) return NONE;
     const list = this.ix.rs.systemer[this.accSystem.get(acc)]!.fuldmagter;
     const out: string[] = [];
     for (let i = 0; i < list.length; i++) if (bits & (1 << i)) out.push(list[i]!.id);
@@ -344,7 +470,7 @@ export class Store {
   fuldmagtText(acc: number): string {
     const list = this.ix.rs.systemer[this.accSystem.get(acc)]!.fuldmagter;
     return this.fuldmagtIds(acc)
-      .map((id) => (id === 'ukendt' ? `«${this.accFuldmagtTekst[acc]}»` : list.find((f) => f.id === id)!.navn))
+      .map((id) => (id === 'ukendt' ? `«${this.fuldmagtTekst(acc)}»` : list.find((f) => f.id === id)!.navn))
       .join(', ');
   }
 }

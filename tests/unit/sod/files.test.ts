@@ -41,8 +41,8 @@ describe('input files', () => {
   it('keeps decimal-comma amounts in a ; file and quotes with ; and newlines inside fields', async () => {
     const store = await run(`${HEADER}\nIndFak;a@inst.dk;"Holm; Anna\nJensen";;Disponent Faktura;"50.000,00";\nNS;AHO;;a@inst.dk;NS_BETALING;ja;\n`);
     expect(store.rows).toBe(2);
-    expect(store.accNavn[0]).toBe('Holm; Anna\nJensen');
-    expect(store.accProkura[0]).toEqual({ kind: 'beloeb', beloeb: 50000 });
+    expect(store.navn(0)).toBe('Holm; Anna\nJensen');
+    expect(store.prokuraOf(0)).toEqual({ kind: 'beloeb', beloeb: 50000 });
     // The second row starts on physical line 4 (the first data row spans lines 2–3).
     expect(store.rowLine.get(1)).toBe(4);
     const an = analyze(store);
@@ -60,12 +60,12 @@ describe('input files', () => {
   it('reads UTF-8 with BOM and Windows-1252 (æ, ø, å)', async () => {
     const bom = await run(`\uFEFF${HEADER}\nIndFak;a@inst.dk;Søren Ærø;;Indkøber;;\n`);
     expect(bom.files[0]!.encoding).toBe('utf-8');
-    expect(bom.accNavn[0]).toBe('Søren Ærø');
+    expect(bom.navn(0)).toBe('Søren Ærø');
     const text = `${HEADER}\nIndFak;a@inst.dk;Søren Ærø Åberg;;Indkøber;;\n`;
     const cp1252 = Uint8Array.from([...text].map((c) => ({ ø: 0xf8, Æ: 0xc6, Å: 0xc5 })[c] ?? c.charCodeAt(0)));
     const store = await run(cp1252);
     expect(store.files[0]!.encoding).toBe('windows-1252');
-    expect(store.accNavn[0]).toBe('Søren Ærø Åberg');
+    expect(store.navn(0)).toBe('Søren Ærø Åberg');
   });
 
   it('refuses empty and header-only files with a Danish message naming the file', async () => {
@@ -116,9 +116,9 @@ describe('input files', () => {
     const an = analyze(store);
     const f = an.findings.filter((x) => x.regel === 'afledt-og-navision');
     expect(f).toHaveLength(1);
-    expect(an.persons[f[0]!.person]!.key).toBe('anna@inst.dk');
+    expect(an.persons.key(f[0]!.person)).toBe('anna@inst.dk');
     // Bo has the role but prokura 0: cannot approve, so nothing about him.
-    expect(an.findings.every((x) => an.persons[x.person]!.key !== 'bo@inst.dk')).toBe(true);
+    expect(an.findings.every((x) => an.persons.key(x.person) !== 'bo@inst.dk')).toBe(true);
     // Drill-down: the rows behind the finding, with file and line.
     const rows = findingRows(an, f[0]!).rows.filter((r) => r.relevant);
     expect(rows.map((r) => `${r.fil}:${r.linje}`).sort()).toEqual(
