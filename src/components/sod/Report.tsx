@@ -9,18 +9,9 @@ import type { FindingItem, Summary } from './protocol';
 import { download, type SodClient } from './client';
 import { dkDate, store, today } from './storage';
 import { Scroll } from './ui';
+import type { Props as ResultsProps } from './Results';
 
-interface Props {
-  client: SodClient;
-  rs: Ruleset;
-  summary: Summary;
-  version: number;
-  hashing: boolean;
-  links: [string, string][];
-  rolleKortlaegning: Record<string, string>;
-  indstillinger: Record<string, boolean>;
-  mitigations: Record<string, Mitigation>;
-}
+type Props = Omit<ResultsProps, 'resultRef' | 'actions'> & { mitigations: Record<string, Mitigation> };
 
 const MAX_PRINT = 2000;
 const addMonths = (iso: string, m: number) => {

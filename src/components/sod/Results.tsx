@@ -20,7 +20,7 @@ export interface Actions {
   reject(key: string): void;
 }
 
-interface Props {
+export interface Props {
   client: SodClient;
   rs: Ruleset;
   summary: Summary;

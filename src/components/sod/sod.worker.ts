@@ -3,7 +3,7 @@
  * The checker's worker: streams the files, keeps the compact store and the analysis, and answers
  * the page's questions with small pages of results. Rows never cross to the page.
  */
-import { CsvError, ingestCsv } from '../../lib/csv/ingest';
+import { chunks, CsvError, ingestCsv } from '../../lib/csv/ingest';
 import { indexRuleset, type RulesetIndex } from '../../lib/sod/ruleset';
 import { Store } from '../../lib/sod/store';
 import { guessSystemFromFileName, suggestMapping } from '../../lib/sod/mapping';
@@ -29,20 +29,13 @@ let lastMs = 0;
  * microtasks, so without this a «cancel» message would wait until the whole file is read.
  */
 async function* yielding(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8Array> {
-  const reader = stream.getReader();
   let last = performance.now();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return;
-      yield value;
-      if (performance.now() - last > 40) {
-        await new Promise((r) => setTimeout(r, 0));
-        last = performance.now();
-      }
+  for await (const c of chunks(stream)) {
+    yield c;
+    if (performance.now() - last > 40) {
+      await new Promise((r) => setTimeout(r, 0));
+      last = performance.now();
     }
-  } finally {
-    reader.releaseLock();
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * Streams one input file into a Store (same code in the browser worker, the CLI and the tests).
  */
-import { CsvError, ingestCsv, type ByteSource, type IngestOptions } from '../csv/ingest';
+import { chunks, CsvError, ingestCsv, type ByteSource, type IngestOptions } from '../csv/ingest';
 import { FELTER, mappingProblems, suggestMapping, type FileMapping, type Store, StoreError } from './store';
 
 export interface Hasher {
@@ -18,25 +18,7 @@ export interface IngestFileOptions {
 
 /** Passes the bytes through a hasher on their way to the parser. */
 async function* tee(src: ByteSource, hasher: Hasher): AsyncGenerator<Uint8Array> {
-  if (src instanceof Uint8Array) {
-    hasher.update(src);
-    yield src;
-    return;
-  }
-  if (typeof (src as ReadableStream<Uint8Array>).getReader === 'function') {
-    const reader = (src as ReadableStream<Uint8Array>).getReader();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) return;
-        hasher.update(value);
-        yield value;
-      }
-    } finally {
-      reader.releaseLock();
-    }
-  }
-  for await (const c of src as AsyncIterable<Uint8Array>) {
+  for await (const c of chunks(src)) {
     hasher.update(c);
     yield c;
   }

@@ -35,20 +35,6 @@ export function own(s: string): string {
   return s.length < 13 ? s : (s + ' ').slice(0, -1);
 }
 
-/** Growable Float64 array. */
-class FloatList {
-  a = new Float64Array(1024);
-  n = 0;
-  push(v: number) {
-    if (this.n === this.a.length) {
-      const b = new Float64Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.n++] = v;
-  }
-}
-
 /** Quick e-mail shape check for user ids (the full check is normEmail). */
 const looksLikeEmail = (s: string) => {
   const at = s.indexOf('@');
@@ -57,13 +43,16 @@ const looksLikeEmail = (s: string) => {
 const JA: Prokura = { kind: 'ja' };
 const NONE: string[] = [];
 
-/** Growable Int32 array. */
-class IntList {
-  a = new Int32Array(1024);
+/** Growable typed array of numbers (Int32 for indexes, Float64 for amounts). */
+class NumList<A extends Int32Array | Float64Array> {
+  a: A;
   n = 0;
+  constructor(private make: (n: number) => A) {
+    this.a = make(1024);
+  }
   push(v: number) {
     if (this.n === this.a.length) {
-      const b = new Int32Array(this.a.length * 2);
+      const b = this.make(this.a.length * 2);
       b.set(this.a);
       this.a = b;
     }
@@ -71,6 +60,16 @@ class IntList {
   }
   get(i: number) {
     return this.a[i]!;
+  }
+}
+class IntList extends NumList<Int32Array> {
+  constructor() {
+    super((n) => new Int32Array(n));
+  }
+}
+class FloatList extends NumList<Float64Array> {
+  constructor() {
+    super((n) => new Float64Array(n));
   }
 }
 
