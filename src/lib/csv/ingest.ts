@@ -84,7 +84,8 @@ const DELIMS: Delimiter[] = [';', '\t', ','];
 const delimName = (d: Delimiter) => (d === ';' ? 'semikolon' : d === ',' ? 'komma' : 'tabulator');
 export { delimName };
 
-async function* chunks(src: ByteSource): AsyncGenerator<Uint8Array> {
+/** The chunks of any byte source (also used by callers that look at the bytes on the way). */
+export async function* chunks(src: ByteSource): AsyncGenerator<Uint8Array> {
   if (src instanceof Uint8Array) {
     const step = 1 << 20;
     for (let i = 0; i < src.length; i += step) yield src.subarray(i, Math.min(src.length, i + step));

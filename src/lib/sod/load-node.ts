@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { buildRuleset, RULESET_FILES, type RulesetParts } from './ruleset';
+import { buildRuleset, RULESET_FILES, type RulesetParts } from './build';
 import type { Ruleset } from './schema';
 
 export const DEFAULT_RULES_DIR = fileURLToPath(new URL('../../../content/data/sod/', import.meta.url));

@@ -1,40 +1,9 @@
 /**
- * Assembling and indexing the rules data (content/data/sod/*.yaml) for the checker.
+ * Indexing the rules data (content/data/sod/*.yaml) for the checker: names and aliases of systems,
+ * roles and fuldmagter. No zod here, so the browser worker stays small (validation: build.ts).
  */
-import { rulesetSchema, type Ruleset, type Rolle, type System } from './schema';
+import type { Ruleset, Rolle, System } from './schema';
 import { normHeader } from '../csv/headers';
-
-/** The YAML files and the part of the ruleset each one holds (same names as the collections). */
-export const RULESET_FILES = {
-  regelsaet: 'regelsaet.yaml',
-  funktioner: 'funktioner.yaml',
-  systemer: 'systemer.yaml',
-  regler: 'regler.yaml',
-  kombinationer: 'kombinationer.yaml',
-  kontroller: 'kontroller.yaml',
-  privilegerede: 'privilegerede.yaml',
-} as const;
-
-export interface RulesetParts {
-  regelsaet: unknown[];
-  funktioner: unknown[];
-  systemer: unknown[];
-  regler: unknown[];
-  kombinationer: unknown[];
-  kontroller: unknown[];
-  privilegerede: unknown[];
-}
-
-/** Validates the parts and their cross-references; throws a Danish message listing every problem. */
-export function buildRuleset(parts: RulesetParts): Ruleset {
-  const candidate = { ...parts, regelsaet: parts.regelsaet[0] };
-  const res = rulesetSchema.safeParse(candidate);
-  if (!res.success) {
-    const lines = res.error.issues.map((i) => `- ${i.path.length ? i.path.join('.') + ': ' : ''}${i.message}`);
-    throw new Error(`Regelsættet for funktionsadskillelse er ugyldigt:\n${lines.join('\n')}`);
-  }
-  return res.data;
-}
 
 /** Name key used to match system, role and fuldmagt names from exports (case, spaces, æøå). */
 export const nameKey = (s: string) => normHeader(s);

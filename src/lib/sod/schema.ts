@@ -7,6 +7,7 @@
  * Where the guidance is ambiguous, a `fortolkning` records the careful reading chosen.
  */
 import { z } from 'astro/zod';
+import { ALVOR_ORDEN, type Alvor } from './alvor';
 
 export const idSchema = z
   .string()
@@ -18,9 +19,8 @@ export const kildeSchema = z
   .min(1)
   .regex(/^[0-9A-Za-zÆØÅæøå§ .,;()–\-]+$/, 'kilde skal være afsnitsnumre som "2.2.2.1" eller "Tabel 3"');
 
-export const alvorSchema = z.enum(['kritisk', 'høj', 'middel', 'lav']);
-export type Alvor = z.infer<typeof alvorSchema>;
-export const ALVOR_ORDEN: readonly Alvor[] = ['kritisk', 'høj', 'middel', 'lav'];
+export const alvorSchema = z.enum(ALVOR_ORDEN as [Alvor, ...Alvor[]]);
+export { ALVOR_ORDEN, type Alvor };
 
 export const systemtypeSchema = z.enum(['betalingsafledende', 'udbetalingssystem', 'nemkonto', 'bank']);
 export type Systemtype = z.infer<typeof systemtypeSchema>;

@@ -1,7 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { loadRuleset, loadRulesetParts } from '../../../src/lib/sod/load-node';
-import { buildRuleset, indexRuleset, nameKey } from '../../../src/lib/sod/ruleset';
-import { crossReferenceProblems, regelSchema, ALVOR_ORDEN } from '../../../src/lib/sod/schema';
+import { indexRuleset, nameKey } from '../../../src/lib/sod/ruleset';
+import { buildRuleset } from '../../../src/lib/sod/build';
+import { crossReferenceProblems, regelSchema } from '../../../src/lib/sod/schema';
+import { ALVOR_ORDEN, ALVOR_NAVN, alvorRank } from '../../../src/lib/sod/alvor';
 
 const rs = loadRuleset();
 const ix = indexRuleset(rs);
@@ -98,5 +100,13 @@ describe('SoD rules data (content/data/sod)', () => {
     const res = regelSchema.safeParse(r);
     expect(res.success).toBe(false);
     expect(JSON.stringify(res.error!.issues)).toContain('anførselstegn');
+  });
+});
+
+describe('severity levels (alvor.ts)', () => {
+  it('orders kritisk > høj > middel > lav and names them in Danish', () => {
+    expect(ALVOR_ORDEN.map(alvorRank)).toEqual([0, 1, 2, 3]);
+    expect(ALVOR_NAVN.høj).toBe('Høj');
+    expect(rs.regelsaet.alvorsgrader.map((a) => a.id)).toEqual([...ALVOR_ORDEN]);
   });
 });

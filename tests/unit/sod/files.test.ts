@@ -1,0 +1,166 @@
+import { describe, it, expect } from 'vitest';
+import { CsvError } from '../../../src/lib/csv/ingest';
+import { loadRuleset } from '../../../src/lib/sod/load-node';
+import { indexRuleset } from '../../../src/lib/sod/ruleset';
+import { Store } from '../../../src/lib/sod/store';
+import { suggestMapping, mappingProblems, guessSystemFromFileName } from '../../../src/lib/sod/mapping';
+import { ingestFile } from '../../../src/lib/sod/run';
+import { analyze } from '../../../src/lib/sod/analyze';
+import { findingRows } from '../../../src/lib/sod/describe';
+import { Sha256 } from '../../../src/lib/sod/sha256';
+
+const ix = indexRuleset(loadRuleset());
+const enc = new TextEncoder();
+const HEADER = 'system;bruger;navn;email;rolle;prokura;fuldmagt';
+
+async function run(text: string | Uint8Array, name = 'fil.csv') {
+  const store = new Store(ix);
+  await ingestFile(store, typeof text === 'string' ? enc.encode(text) : text, name, 'auto');
+  store.finishUnknownSystems();
+  return store;
+}
+
+async function csvError(text: string | Uint8Array, name = 'fil.csv'): Promise<CsvError> {
+  try {
+    await run(text, name);
+  } catch (e) {
+    if (e instanceof CsvError) return e;
+    throw e;
+  }
+  throw new Error('expected a CsvError');
+}
+
+describe('input files', () => {
+  it('reads the canonical format with any header case and English aliases', async () => {
+    const store = await run('SYSTEM,User ID,Name,E-mail,Role,Amount limit,Power of attorney\r\nindfak,a@inst.dk,Anna,,Indkøber,,\r\n');
+    expect(store.rows).toBe(1);
+    expect(store.files[0]!.delimiter).toBe(',');
+    expect(store.roleStd[0]).toBe('indfak-indkoeber');
+  });
+
+  it('keeps decimal-comma amounts in a ; file and quotes with ; and newlines inside fields', async () => {
+    const store = await run(`${HEADER}\nIndFak;a@inst.dk;"Holm; Anna\nJensen";;Disponent Faktura;"50.000,00";\nNS;AHO;;a@inst.dk;NS_BETALING;ja;\n`);
+    expect(store.rows).toBe(2);
+    expect(store.navn(0)).toBe('Holm; Anna\nJensen');
+    expect(store.prokuraOf(0)).toEqual({ kind: 'beloeb', beloeb: 50000 });
+    // The second row starts on physical line 4 (the first data row spans lines 2–3).
+    expect(store.rowLine.get(1)).toBe(4);
+    const an = analyze(store);
+    expect(an.findings.map((f) => f.regel)).toContain('afledt-og-navision');
+  });
+
+  it('reports ragged rows with their line and still reads them', async () => {
+    const store = await run(`${HEADER}\nIndFak;a@inst.dk;Anna\nIndFak;b@inst.dk;Bo;;Indkøber;;;ekstra\n`);
+    expect(store.rows).toBe(2);
+    const lines = store.issues.map((i) => i.line);
+    expect(lines).toEqual(expect.arrayContaining([2, 3]));
+    expect(store.issues.find((i) => i.line === 3)!.message).toMatch(/overskydende/);
+  });
+
+  it('reads UTF-8 with BOM and Windows-1252 (æ, ø, å)', async () => {
+    const bom = await run(`\uFEFF${HEADER}\nIndFak;a@inst.dk;Søren Ærø;;Indkøber;;\n`);
+    expect(bom.files[0]!.encoding).toBe('utf-8');
+    expect(bom.navn(0)).toBe('Søren Ærø');
+    const text = `${HEADER}\nIndFak;a@inst.dk;Søren Ærø Åberg;;Indkøber;;\n`;
+    const cp1252 = Uint8Array.from([...text].map((c) => ({ ø: 0xf8, Æ: 0xc6, Å: 0xc5 })[c] ?? c.charCodeAt(0)));
+    const store = await run(cp1252);
+    expect(store.files[0]!.encoding).toBe('windows-1252');
+    expect(store.navn(0)).toBe('Søren Ærø Åberg');
+  });
+
+  it('refuses empty and header-only files with a Danish message naming the file', async () => {
+    const empty = await csvError('', 'tom.csv');
+    expect(empty.code).toBe('tom');
+    expect(empty.message).toContain('«tom.csv» er tom');
+    const head = await csvError(`${HEADER}\n`, 'kun.csv');
+    expect(head.code).toBe('kun-overskrift');
+    expect(head.message).toContain('kun en overskriftslinje');
+  });
+
+  it('recognizes an Excel workbook chosen by mistake and says how to save it as CSV', async () => {
+    const xlsx = new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...enc.encode('\u0000\u0000[Content_Types].xml xl/workbook.xml')]);
+    const e = await csvError(xlsx, 'brugere.xlsx');
+    expect(e.code).toBe('excel');
+    expect(e.message).toMatch(/Excel/);
+    expect(e.message).toMatch(/Gem som/);
+    expect(e.message).toMatch(/CSV/);
+  });
+
+  it('says what is missing when a file is not in the canonical format', async () => {
+    const e = await csvError('Brugernavn;Gruppe\nanna@inst.dk;Godkender\n', 'gruppemedlemskab.csv');
+    expect(e.message).toMatch(/ikke i standardformatet/);
+    expect(e.message).toMatch(/system/);
+    expect(e.line).toBe(1);
+  });
+
+  it('reports unknown systems and rows without a user id with file and line, never dropping them silently', async () => {
+    const store = await run(`${HEADER}\nSAP;x;;;Admin;;\nSAP;y;;;Admin;;\nIndFak;;;;Indkøber;;\n`);
+    const msgs = store.issues.map((i) => `${i.line}: ${i.message}`);
+    expect(msgs.some((m) => m.startsWith('2: Systemet «SAP» (linje 2 og 1 andre linjer) kendes ikke'))).toBe(true);
+    expect(msgs.some((m) => m.startsWith('4: Linje 4: bruger-id mangler'))).toBe(true);
+  });
+
+  it('joins a role file and a prokura file from one system on the user id (raw exports, column mapping)', async () => {
+    const store = new Store(ix);
+    const roles = 'Brugernavn;Fulde navn;Gruppe\nanna@inst.dk;Anna Holm;Godkender\nbo@inst.dk;Bo Ek;Godkender\n';
+    const prokura = 'Bruger;Beløbsgrænse\nANNA@inst.dk;25.000,00\nbo@inst.dk;0,00\n';
+    expect(guessSystemFromFileName('RejsUd_Support_Gruppemedlemskab.csv', ix)).toBe('rejsud');
+    const m1 = { system: 'rejsud', kolonner: { bruger: 'Brugernavn', navn: 'Fulde navn', rolle: 'Gruppe' } };
+    expect(mappingProblems(m1)).toEqual([]);
+    await ingestFile(store, enc.encode(roles), 'gruppemedlemskab.csv', m1);
+    await ingestFile(store, enc.encode(prokura), 'beloebsgraense.csv', { system: 'rejsud', kolonner: { bruger: 'Bruger', prokura: 'Beløbsgrænse' } });
+    const ns = 'Bruger-id;E-mail\nAHO;anna@inst.dk\n';
+    await ingestFile(store, enc.encode(ns), 'prokuraopsaetning.csv', { system: 'navision-stat', alleHarProkura: true, kolonner: { bruger: 'Bruger-id', email: 'E-mail' } });
+    await ingestFile(store, enc.encode('Bruger-id;Rettighedssæt\nAHO;NS_BETALING\n'), 'rettighedssaet.csv', { system: 'navision-stat', kolonner: { bruger: 'Bruger-id', rolle: 'Rettighedssæt' } });
+    expect(store.accounts).toBe(3);
+    const an = analyze(store);
+    const f = an.findings.filter((x) => x.regel === 'afledt-og-navision');
+    expect(f).toHaveLength(1);
+    expect(an.persons.key(f[0]!.person)).toBe('anna@inst.dk');
+    // Bo has the role but prokura 0: cannot approve, so nothing about him.
+    expect(an.findings.every((x) => an.persons.key(x.person) !== 'bo@inst.dk')).toBe(true);
+    // Drill-down: the rows behind the finding, with file and line.
+    const rows = findingRows(an, f[0]!).rows.filter((r) => r.relevant);
+    expect(rows.map((r) => `${r.fil}:${r.linje}`).sort()).toEqual(
+      ['beloebsgraense.csv:2', 'gruppemedlemskab.csv:2', 'prokuraopsaetning.csv:2', 'rettighedssaet.csv:2'].sort(),
+    );
+  });
+
+  it('names a mapped column that is not in the header', async () => {
+    const store = new Store(ix);
+    await expect(ingestFile(store, enc.encode('A;B\nx;y\n'), 'x.csv', { system: 'indfak', kolonner: { bruger: 'Bruger' } })).rejects.toThrow(/ingen kolonne med bruger-id/);
+    expect(suggestMapping(['Bruger-ID', 'Rolle']).kolonner).toEqual({ bruger: 'Bruger-ID', rolle: 'Rolle' });
+  });
+
+  it('streams a 200 MB file (generated on the fly) with flat memory and the right row count', async () => {
+    const line = (i: number) => `IndFak;user${i % 5000}@inst.dk;Bruger ${i % 5000};;${i % 2 ? 'Indkøber' : 'Rekvirent'};;\n`;
+    const target = 200 * 1024 * 1024;
+    let rows = 0;
+    let bytes = 0;
+    const hasher = new Sha256();
+    async function* gen() {
+      yield enc.encode(`${HEADER}\n`);
+      while (bytes < target) {
+        let s = '';
+        while (s.length < 1 << 20) s += line(rows++);
+        const b = enc.encode(s);
+        bytes += b.length;
+        yield b;
+      }
+    }
+    const store = new Store(ix);
+    const before = process.memoryUsage().heapUsed;
+    let peak = before;
+    await ingestFile(store, gen(), 'stor.csv', 'auto', {
+      hasher,
+      onProgress: () => {
+        peak = Math.max(peak, process.memoryUsage().heapUsed);
+      },
+    });
+    expect(store.rows).toBe(rows);
+    expect(store.accounts).toBe(5000);
+    expect(store.files[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // Row refs are 16 bytes per row; everything else is per account. Far below the file size.
+    expect(peak - before).toBeLessThan(160 * 1024 * 1024);
+  }, 120_000);
+});

@@ -1,0 +1,122 @@
+import { describe, it, expect } from 'vitest';
+import { loadRuleset } from '../../../src/lib/sod/load-node';
+import { indexRuleset } from '../../../src/lib/sod/ruleset';
+import { storeFromRecords } from '../../../src/lib/sod/store';
+import { analyze, pairKey } from '../../../src/lib/sod/analyze';
+import { foldName, matchNames, nameTokens } from '../../../src/lib/sod/names';
+
+const ix = indexRuleset(loadRuleset());
+
+describe('name matching (suggestions only)', () => {
+  it('folds æ/ø/å and accents', () => {
+    expect(foldName('Søren Ærø Åberg')).toBe('soeren aeroe aaberg');
+    expect(foldName('José  Müller')).toBe('jose muller');
+    expect(nameTokens('Hansen, Jens Peter')).toEqual(['jens', 'peter', 'hansen']);
+  });
+
+  it.each([
+    ['Søren Ørsted', 'Soeren Oersted', 'stavemaade'],
+    ['Søren Ørsted', 'Soren Orsted', 'stavemaade'],
+    ['Mette Kjær', 'Mette Kjaer', 'stavemaade'],
+    ['Tove Ås', 'Tove Aas', 'stavemaade'],
+    ['Anna Holm', 'anna  holm', 'samme-navn'],
+    ['J. Hansen', 'Jens Hansen', 'forbogstaver'],
+    ['Jens P. Hansen', 'Jens Peter Hansen', 'forbogstaver'],
+    ['Jens Hansen', 'Jens Peter Hansen', 'forbogstaver'],
+    ['Hansen, Jens', 'Jens Hansen', 'stavemaade'],
+  ])('%s ~ %s → %s', (a, b, grad) => {
+    expect(matchNames(a, b)?.grad).toBe(grad);
+  });
+
+  it.each([
+    ['Jens Hansen', 'Jens Jensen'],
+    ['Jens Hansen', 'Kim Hansen'],
+    ['Hansen', 'Hansen'],
+    ['J. Hansen', 'K. Hansen'],
+  ])('%s is not %s', (a, b) => {
+    expect(matchNames(a, b)).toBeNull();
+  });
+});
+
+describe('identity across systems', () => {
+  it('treats the same normalized e-mail as one person across systems', () => {
+    const an = analyze(
+      storeFromRecords(ix, [
+        { system: 'IndFak', bruger: 'Anna@Inst.dk ', rolle: 'Indkøber' },
+        { system: 'NS', bruger: 'AHO', email: ' anna@inst.DK', rolle: 'Bogføring' },
+        { system: 'RejsUd', bruger: 'anna@inst.dk', rolle: 'Rejsende' },
+      ]),
+    );
+    expect(an.persons).toHaveLength(1);
+    expect(an.persons.key(0)).toBe('anna@inst.dk');
+    expect(an.persons.konti(0)).toHaveLength(3);
+  });
+
+  it('treats the same user id as one person where no e-mail exists, and keys it by system:bruger', () => {
+    const an = analyze(
+      storeFromRecords(ix, [
+        { system: 'NS', bruger: 'KLA', rolle: 'Bogføring' },
+        { system: 'NS', bruger: 'kla', rolle: 'NS_BETALING' },
+        { system: 'District', bruger: '123456', fuldmagt: 'A' },
+      ]),
+    );
+    expect(an.persons.allKeys().slice().sort()).toEqual(['district:123456', 'navision-stat:kla']);
+  });
+
+  it('never merges on names; it suggests, and a confirmed link merges', () => {
+    const rows = [
+      { system: 'IndFak', bruger: 'soeren@inst.dk', navn: 'Søren Ørsted', rolle: 'Disponent Faktura', prokura: 'ja' },
+      { system: 'District', bruger: '654321', navn: 'Soeren Oersted', fuldmagt: 'B' },
+    ];
+    const before = analyze(storeFromRecords(ix, rows));
+    expect(before.persons).toHaveLength(2);
+    expect(before.findings.filter((f) => f.regel === 'afledt-og-bank')).toEqual([]);
+    expect(before.suggestions).toHaveLength(1);
+    const s = before.suggestions[0]!;
+    expect(s.grad).toBe('stavemaade');
+    expect([s.a, s.b].sort()).toEqual(['district:654321', 'indfak:soeren@inst.dk']);
+
+    const after = analyze(storeFromRecords(ix, rows), { links: [[s.a, s.b]] });
+    expect(after.persons).toHaveLength(1);
+    expect(after.suggestions).toEqual([]);
+    expect(after.findings.map((f) => f.regel)).toContain('afledt-og-bank');
+  });
+
+  it('does not suggest a rejected pair again', () => {
+    const rows = [
+      { system: 'IndFak', bruger: 'jens@inst.dk', navn: 'Jens Hansen', rolle: 'Indkøber' },
+      { system: 'District', bruger: '111111', navn: 'J. Hansen', fuldmagt: 'A' },
+    ];
+    const an = analyze(storeFromRecords(ix, rows));
+    expect(an.suggestions.map((s) => s.grad)).toEqual(['forbogstaver']);
+    const again = analyze(storeFromRecords(ix, rows), { afviste: [pairKey('indfak:jens@inst.dk', 'district:111111')] });
+    expect(again.suggestions).toEqual([]);
+  });
+
+  it('does not suggest two people who both have (different) e-mails', () => {
+    const an = analyze(
+      storeFromRecords(ix, [
+        { system: 'IndFak', bruger: 'anne.jensen@inst.dk', navn: 'Anne Jensen', rolle: 'Indkøber' },
+        { system: 'IndFak', bruger: 'anne.m.jensen@inst.dk', navn: 'Anne Jensen', rolle: 'Rekvirent' },
+      ]),
+    );
+    expect(an.suggestions).toEqual([]);
+  });
+
+  it('reports links to accounts that are not in the data instead of failing', () => {
+    const an = analyze(storeFromRecords(ix, [{ system: 'IndFak', bruger: 'a@inst.dk', rolle: 'Indkøber' }]), {
+      links: [['indfak:a@inst.dk', 'district:999999']],
+    });
+    expect(an.linksUkendte).toEqual([['indfak:a@inst.dk', 'district:999999']]);
+  });
+
+  it('finds two accounts of one person in one system (4.1.2)', () => {
+    const an = analyze(
+      storeFromRecords(ix, [
+        { system: 'RejsUd', bruger: 'tove.gammel', email: 'tove@inst.dk', rolle: 'Rejsende' },
+        { system: 'RejsUd', bruger: 'tove.ny', email: 'tove@inst.dk', rolle: 'Rejsende' },
+      ]),
+    );
+    expect(an.findings.map((f) => f.regel)).toEqual(['flere-konti-i-system']);
+  });
+});
