@@ -3,16 +3,18 @@
  * so "Bruger-ID", "bruger id", "BRUGERID" and "bruger_id" are the same column.
  */
 export function normHeader(name: string): string {
-  return name
-    .replace(/^\uFEFF/, '')
-    .trim()
+  return foldDanish(name.replace(/^\uFEFF/, '').trim()).replace(/[^a-z0-9]+/g, '');
+}
+
+/** Lower case with æ→ae, ø→oe, å→aa and accents removed ("Søren Ærø" → "soeren aeroe"). */
+export function foldDanish(s: string): string {
+  return s
     .toLowerCase()
     .replace(/æ/g, 'ae')
     .replace(/ø/g, 'oe')
     .replace(/å/g, 'aa')
     .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '');
+    .replace(/[\u0300-\u036f]/g, '');
 }
 
 /**

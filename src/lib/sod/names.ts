@@ -3,16 +3,11 @@
  * Handles æ/ø/å written as ae/oe/aa (or a/o/a), accents, "Efternavn, Fornavn", middle names and
  * initials ("J. Hansen", "JH").
  */
+import { foldDanish } from '../csv/headers';
 
 /** Lower case; æ→ae, ø→oe, å→aa; accents removed; letters and spaces only. */
 export function foldName(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'oe')
-    .replace(/å/g, 'aa')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return foldDanish(name)
     .replace(/[^a-z\s,.-]/g, ' ')
     .replace(/[.-]/g, ' ')
     .replace(/\s+/g, ' ')

@@ -13,3 +13,10 @@ describe('header matching', () => {
     expect(findColumn(['CPR', 'Identifikation'], ['identifikation', 'cpr'])).toBe(1);
   });
 });
+
+describe('foldDanish', () => {
+  it('spells æ, ø and å as ae, oe and aa and drops accents', async () => {
+    const { foldDanish } = await import('../../../src/lib/csv/headers');
+    expect(foldDanish('Søren Ærø Åse Hélène')).toBe('soeren aeroe aase helene');
+  });
+});
