@@ -132,6 +132,23 @@ test.describe('the settings recommender', () => {
     await expect(eksisterende).toHaveCount(0);
   });
 
+  test('keeps answers given before the script has loaded (slow machines)', async ({ page }) => {
+    // Hold the island's script back until the user has answered in the server-rendered form.
+    let slip!: () => void;
+    const holdt = new Promise<void>((r) => (slip = r));
+    await page.route('**/_astro/Indstillingshjaelper*.js', async (route) => {
+      await holdt;
+      await route.continue();
+    });
+    await page.goto('/digital-post/indstillinger/');
+    await page.getByRole('group', { name: 'Hvilken snitflade skal afsendersystemet bruge?' }).getByRole('radio', { name: 'Filbaseret' }).check();
+    slip();
+    await page.waitForFunction(() => [...document.querySelectorAll('astro-island')].every((i) => !i.hasAttribute('ssr')));
+    const snitflade = page.getByTestId('resultat').locator('li[data-felt="snitflade"]');
+    await expect(snitflade).toContainText('Snitflade: Filbaseret');
+    await expect(page.getByRole('radio', { name: 'Filbaseret' })).toBeChecked();
+  });
+
   test('flags a chosen interface that contradicts the standard system rule, citing the section', async ({ page }) => {
     await gotoHydrated(page, '/digital-post/indstillinger/');
     await page.getByRole('group', { name: /standardsystem\?$/ }).first().getByRole('radio', { name: 'Ja' }).check();

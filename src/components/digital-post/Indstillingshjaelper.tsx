@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
 import {
   anbefal,
@@ -52,6 +52,16 @@ function fordi(b: Beslutning | undefined, felt: Felt | undefined): string {
  */
 export default function Indstillingshjaelper({ felter, regler, links }: Props) {
   const [svar, setSvar] = useState<Record<string, string | undefined>>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  // The form is rendered on the server, so a slow machine may let the user answer before the
+  // script has loaded: take over any answers already ticked in the page instead of losing them.
+  useEffect(() => {
+    const tidlige: Record<string, string> = {};
+    formRef.current?.querySelectorAll<HTMLInputElement>('input[type="radio"]:checked').forEach((el) => {
+      tidlige[el.name.replace(/^dp-/, '')] = el.value;
+    });
+    if (Object.keys(tidlige).length) setSvar(tidlige);
+  }, []);
   const gyldige = useMemo(() => gyldigeSvar(felter, svar), [felter, svar]);
   const spoergsmaal = synligeSpoergsmaal(felter, gyldige);
   const res = useMemo(() => anbefal(gyldige, felter, regler), [gyldige, felter, regler]);
@@ -63,7 +73,7 @@ export default function Indstillingshjaelper({ felter, regler, links }: Props) {
 
   return (
     <div class="dp-hjaelper">
-      <form class="dp-form" onSubmit={onSubmit} aria-labelledby="dp-spoergsmaal">
+      <form ref={formRef} class="dp-form" onSubmit={onSubmit} aria-labelledby="dp-spoergsmaal">
         <h3 id="dp-spoergsmaal">Dine svar</h3>
         <p class="dp-hint">
           Svar på det, du ved. Anbefalingen under spørgsmålene opdateres, mens du svarer. Nogle spørgsmål dukker først op,
