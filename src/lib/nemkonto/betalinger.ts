@@ -15,7 +15,7 @@
  */
 import { closedReason } from './kalender';
 import { maskCell, TYPE_LABEL, type CheckOptions, type Fund, type Status } from './identifikation';
-import { IdLaeser, worst, type Raekke, type RaekkeKontrol } from './modtagere';
+import { IdLaeser, worst, type Felter, type Raekke, type RaekkeKontrol } from './modtagere';
 import type { IdResultat } from './identifikation';
 import type { IdKolonne } from './kolonner';
 import { fmtDag, fmtTidspunkt, fmtVarighed, parseTidspunkt, type TidFejl, type Tidspunkt } from './tid';
@@ -72,7 +72,7 @@ export class BetalingKontrol implements RaekkeKontrol {
     this.kolonner = [...(this.laeser ? ['id', 'type'] : []), 'afsendt', 'udbetalingsdato', 'frist'];
   }
 
-  check(fields: readonly string[], line: number): Raekke {
+  check(fields: Felter, line: number): Raekke {
     const fund: Fund[] = [];
     let status: Status = 'ok';
     const add = (f: Fund) => {
@@ -89,8 +89,8 @@ export class BetalingKontrol implements RaekkeKontrol {
       status = worst(status, id.status);
       typeLabel = id.type ? TYPE_LABEL[id.type] : 'Ukendt';
     }
-    const rawSent = fields[this.afsendt] ?? '';
-    const rawPay = fields[this.udbetaling] ?? '';
+    const rawSent = fields.get(this.afsendt);
+    const rawPay = fields.get(this.udbetaling);
     const sent = parseTidspunkt(rawSent);
     const pay = parseTidspunkt(rawPay);
     if (sent === 'tom') add({ kode: 'afsendt-mangler', niveau: 'fejl', tekst: 'Tidspunktet for afsendelse til NemKonto-systemet mangler.' });

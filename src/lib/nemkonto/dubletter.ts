@@ -105,36 +105,36 @@ export interface Dublet {
 
 /**
  * Dubletkontrol til sidst, til når rækkerne ikke skal skrives ud undervejs (kontrollen i browseren
- * og benchmarken): nøgler, linjer og status gemmes fortløbende (13 bytes pr. række). Bagefter
- * finder et bitfelt over nøglernes hash (16 bit pr. nøgle, ligger i processorens cache) de mulige
- * dubletter, og kun de kontrolleres præcist. Det undgår et tilfældigt opslag i en stor hashtabel
- * pr. række, som ved en million rækker koster mere end selve kontrollen.
+ * og benchmarken): nøglerne (som to uint32), linjer og status gemmes fortløbende (13 bytes pr.
+ * række). Bagefter fordeles rækkerne efter nøglens hash i 256 spande, og hver spand (få tusinde
+ * nøgler, som ligger i processorens cache) kontrolleres med en lille hashtabel. Det undgår et
+ * tilfældigt opslag i en stor hashtabel pr. række, som ved en million rækker koster mere end selve
+ * kontrollen.
  */
 export class DubletSamler {
-  private keys = new Float64Array(1 << 14);
+  private lo = new Uint32Array(1 << 14);
+  private hi = new Uint32Array(1 << 14);
   private lines = new Uint32Array(1 << 14);
   private status = new Uint8Array(1 << 14);
   size = 0;
 
   get bytes(): number {
-    return this.keys.byteLength + this.lines.byteLength + this.status.byteLength;
+    return this.lo.byteLength + this.hi.byteLength + this.lines.byteLength + this.status.byteLength;
   }
 
   /** Tilføjer en række (linjerne skal komme i stigende orden). */
   add(key: number, line: number, status: number): void {
-    if (this.size === this.keys.length) {
+    if (!(key > 0 && key < MAX_KEY)) throw new RangeError('Nøglen skal være et positivt heltal under 2^37');
+    if (this.size === this.lo.length) {
       const n = this.size * 2;
-      const k = new Float64Array(n);
-      k.set(this.keys);
-      this.keys = k;
-      const l = new Uint32Array(n);
-      l.set(this.lines);
-      this.lines = l;
-      const st = new Uint8Array(n);
-      st.set(this.status);
-      this.status = st;
+      const grow = <T extends Uint32Array | Uint8Array>(a: T, b: T) => (b.set(a), b);
+      this.lo = grow(this.lo, new Uint32Array(n));
+      this.hi = grow(this.hi, new Uint32Array(n));
+      this.lines = grow(this.lines, new Uint32Array(n));
+      this.status = grow(this.status, new Uint8Array(n));
     }
-    this.keys[this.size] = key;
+    this.lo[this.size] = key >>> 0;
+    this.hi[this.size] = (key / 4294967296) >>> 0;
     this.lines[this.size] = line;
     this.status[this.size++] = status;
   }
@@ -142,37 +142,52 @@ export class DubletSamler {
   /** Hver senere forekomst med linjen for den første, i linjeorden. */
   dubletter(): Dublet[] {
     const n = this.size;
-    const keys = this.keys;
-    let bits = 1 << 16;
-    while (bits < n * 16 && bits < 1 << 28) bits *= 2;
-    const mask = bits - 1;
-    const hashOf = (key: number) => hash(key >>> 0, (key / 4294967296) >>> 0) & mask;
-    // 1. Nøgler, hvis hash er set før, er mulige dubletter (få falske positive).
-    const seen = new Uint32Array(bits >>> 5);
-    let candidates: Set<number> | null = null;
+    const { lo, hi } = this;
+    const B = 256;
+    // 1. Fordel rækkerne efter hashens øverste 8 bit (stabilt: linjeordenen bevares i spanden).
+    const h = new Uint32Array(n);
+    const start = new Int32Array(B + 1);
     for (let i = 0; i < n; i++) {
-      const h = hashOf(keys[i]!);
-      const bit = 1 << (h & 31);
-      if (seen[h >>> 5]! & bit) (candidates ??= new Set()).add(keys[i]!);
-      else seen[h >>> 5]! |= bit;
+      const x = hash(lo[i]!, hi[i]!);
+      h[i] = x;
+      start[(x >>> 24) + 1]!++;
     }
-    if (!candidates) return [];
-    // 2. Præcist, men kun for kandidaterne (et nyt bitfelt sorterer de øvrige fra).
-    const marked = new Uint32Array(bits >>> 5);
-    for (const key of candidates) {
-      const h = hashOf(key);
-      marked[h >>> 5]! |= 1 << (h & 31);
+    for (let b = 0; b < B; b++) start[b + 1]! += start[b]!;
+    const fill = start.slice(0, B);
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[fill[h[i]! >>> 24]!++] = i;
+    // 2. Hver spand for sig: den første forekomst står i tabellen, senere er dubletter.
+    let table = new Int32Array(16);
+    const pairs: number[] = [];
+    for (let b = 0; b < B; b++) {
+      const from = start[b]!;
+      const to = start[b + 1]!;
+      let cap = 16;
+      while (cap < (to - from) * 2) cap <<= 1;
+      if (cap > table.length) table = new Int32Array(cap);
+      const t = table.subarray(0, cap).fill(-1);
+      const m = cap - 1;
+      for (let j = from; j < to; j++) {
+        const i = order[j]!;
+        for (let s = h[i]! & m; ; s = (s + 1) & m) {
+          const o = t[s]!;
+          if (o === -1) {
+            t[s] = i;
+            break;
+          }
+          if (lo[o] === lo[i] && hi[o] === hi[i]) {
+            pairs.push(i, o);
+            break;
+          }
+        }
+      }
     }
-    const first = new Map<number, number>();
+    // 3. I linjeorden.
     const out: Dublet[] = [];
-    for (let i = 0; i < n; i++) {
-      const key = keys[i]!;
-      const h = hashOf(key);
-      if (!(marked[h >>> 5]! & (1 << (h & 31))) || !candidates.has(key)) continue;
-      const f = first.get(key);
-      if (f === undefined) first.set(key, this.lines[i]!);
-      else out.push({ linje: this.lines[i]!, foerste: f, noegle: key, status: this.status[i]! });
+    for (let k = 0; k < pairs.length; k += 2) {
+      const i = pairs[k]!;
+      out.push({ linje: this.lines[i]!, foerste: this.lines[pairs[k + 1]!]!, noegle: hi[i]! * 4294967296 + lo[i]!, status: this.status[i]! });
     }
-    return out;
+    return out.sort((a, b) => a.linje - b.linje);
   }
 }

@@ -266,8 +266,13 @@ const D = new Uint8Array(64);
  * cifrene ignoreres («010190-1234», «13 74 81 36», «13-74-81-36»).
  */
 export function checkIdentifier(raw: string, declared: IdType | null, opts: CheckOptions): IdResultat {
-  let start = 0;
-  let end = raw.length;
+  return checkIdentifierIn(raw, 0, raw.length, declared, opts);
+}
+
+/** `checkIdentifier` on `raw.slice(from, to)`, without making that string (the parser's rows). */
+export function checkIdentifierIn(raw: string, from: number, to: number, declared: IdType | null, opts: CheckOptions): IdResultat {
+  let start = from;
+  let end = to;
   while (start < end && isBlank(raw.charCodeAt(start))) start++;
   while (end > start && isBlank(raw.charCodeAt(end - 1))) end--;
   if (start === end) return simple('fejl', declared, '', 'tom', 'Identifikationen mangler (feltet er tomt).');

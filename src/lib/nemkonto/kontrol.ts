@@ -5,7 +5,7 @@
  *
  * Samme kode kører i browserens Web Worker, i CLI'en og i testene.
  */
-import { CsvError, ingestCsv, type ByteSource, type CsvIssue, type Delimiter, type Encoding } from '../csv/ingest';
+import { CsvError, ingestCsv, ingestRows, type ByteSource, type CsvIssue, type Delimiter, type Encoding } from '../csv/ingest';
 import { BetalingKontrol, BETALING_LABEL } from './betalinger';
 import { displayId, FUND_LABEL, idFromKey, todayNumber, TYPE_LABEL, type Status } from './identifikation';
 import { autoKolonner, columnNames, describeKolonner, firstRowIsHeader, maskedSamples, type Kind, type Kolonner } from './kolonner';
@@ -169,11 +169,11 @@ export async function runKontrol(kind: Kind, open: Open, fileName: string, opts:
   let lastType = '';
   let typeTal: TypeTal | undefined;
 
-  const res = await ingestCsv(
+  const res = await ingestRows(
     open(),
     fileName,
-    (fields, line) => {
-      const r = kontrol.check(fields, line);
+    (row, line) => {
+      const r = kontrol.check(row, line);
       rows++;
       status[r.status]++;
       if (r.typeLabel) {

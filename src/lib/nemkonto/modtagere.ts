@@ -6,6 +6,7 @@
 import { DubletSamler, DuplicateDetector } from './dubletter';
 import {
   checkIdentifier,
+  checkIdentifierIn,
   displayId,
   maskCell,
   parseType,
@@ -18,6 +19,10 @@ import {
   type Status,
 } from './identifikation';
 import type { IdKolonne } from './kolonner';
+import type { CsvRow } from '../csv/scan';
+
+/** A row's fields by column index: a `CsvRow` from the parser, or `rowOf([...])`. */
+export type Felter = CsvRow;
 
 /** Resultatet for én række. Holdes kun så længe, det bruges; gemte problemer er `ProblemRaekke`. */
 export interface Raekke {
@@ -43,7 +48,7 @@ export interface ProblemRaekke {
 export interface RaekkeKontrol {
   /** Kolonner i resultatet mellem «linje» og «status». */
   readonly kolonner: string[];
-  check(fields: readonly string[], line: number): Raekke;
+  check(fields: Felter, line: number): Raekke;
 }
 
 export const worst = (a: Status, b: Status): Status => (a === 'fejl' || b === 'fejl' ? 'fejl' : a === 'advarsel' || b === 'advarsel' ? 'advarsel' : 'ok');
@@ -74,48 +79,51 @@ export class IdLaeser {
     private readonly names: readonly string[],
   ) {}
 
-  read(fields: readonly string[]): IdResultat {
+  read(fields: Felter): IdResultat {
     this.extra = null;
-    let raw = '';
+    // The identifier's column (the first non-empty one when there are several).
+    let col = -1;
     let colType: IdType | null = null;
     if (this.id.length === 1) {
-      raw = fields[this.id[0]!.index] ?? '';
+      col = this.id[0]!.index;
       colType = this.id[0]!.type;
     } else {
       let found = 0;
-      let firstCol = -1;
       for (const c of this.id) {
-        const v = fields[c.index] ?? '';
-        if (v.trim() === '') continue;
+        if (fields.blank(c.index)) continue;
         if (found++ === 0) {
-          raw = v;
+          col = c.index;
           colType = c.type;
-          firstCol = c.index;
         }
       }
       if (found > 1)
         (this.extra ??= []).push({
           kode: 'flere-id',
           niveau: 'advarsel',
-          tekst: `Rækken har ${found} identifikationer, men en betaling bærer én. Kolonnen «${this.names[firstCol] ?? firstCol + 1}» er kontrolleret.`,
+          tekst: `Rækken har ${found} identifikationer, men en betaling bærer én. Kolonnen «${this.names[col] ?? col + 1}» er kontrolleret.`,
         });
     }
     let declared = colType;
     if (this.typeCol >= 0) {
-      const tv = fields[this.typeCol] ?? '';
       // Typen er oftest den samme som i rækken før.
-      const t = tv === this.lastTypeValue ? this.lastType : parseType(tv);
-      this.lastTypeValue = tv;
-      this.lastType = t;
+      let t: IdType | null | undefined;
+      if (this.lastTypeValue !== null && fields.is(this.typeCol, this.lastTypeValue)) t = this.lastType;
+      else {
+        const tv = fields.get(this.typeCol);
+        t = parseType(tv);
+        this.lastTypeValue = tv.length < 13 ? tv : (tv + ' ').slice(0, -1);
+        this.lastType = t;
+      }
       if (t === undefined) {
         (this.extra ??= []).push({
           kode: 'ukendt-type',
           niveau: 'advarsel',
-          tekst: `Typen «${maskCell(tv.trim().slice(0, 30))}» kendes ikke (brug CPR, CVR, SE eller P-nummer), så typen er udledt af antallet af cifre.`,
+          tekst: `Typen «${maskCell(this.lastTypeValue!.trim().slice(0, 30))}» kendes ikke (brug CPR, CVR, SE eller P-nummer), så typen er udledt af antallet af cifre.`,
         });
       } else if (t !== null) declared = t;
     }
-    return checkIdentifier(raw, declared, this.opts);
+    if (col < 0 || col >= fields.count) return checkIdentifier('', declared, this.opts);
+    return checkIdentifierIn(fields.text, fields.start[col]!, fields.end[col]!, declared, this.opts);
   }
 }
 
@@ -150,7 +158,7 @@ export class ModtagerKontrol implements RaekkeKontrol {
     this.samler = opts.dubletterTilSidst ? new DubletSamler() : null;
   }
 
-  check(fields: readonly string[], line: number): Raekke {
+  check(fields: Felter, line: number): Raekke {
     const r = this.laeser.read(fields);
     let extra = this.laeser.extra;
     if (r.noegle && this.dubletter) {

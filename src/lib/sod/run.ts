@@ -1,7 +1,7 @@
 /**
  * Streams one input file into a Store (same code in the browser worker, the CLI and the tests).
  */
-import { chunks, CsvError, ingestCsv, type ByteSource, type IngestOptions } from '../csv/ingest';
+import { chunks, CsvError, ingestRows, type ByteSource, type IngestOptions } from '../csv/ingest';
 import { FELTER, mappingProblems, suggestMapping, type FileMapping, type Store, StoreError } from './store';
 
 export interface Hasher {
@@ -64,7 +64,7 @@ export async function ingestFile(
       }
     },
   };
-  const res = await ingestCsv(src, fileName, (fields, line) => file!.onRow(fields, line), ingestOpts);
+  const res = await ingestRows(src, fileName, (row, line) => file!.onRow(row, line), ingestOpts);
   const info = file!.info;
   info.bytes = res.bytes;
   if (opts.hasher) info.sha256 = opts.hasher.hex();

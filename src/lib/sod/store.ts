@@ -8,6 +8,8 @@
  */
 import type { CsvIssue } from '../csv/ingest';
 import { normHeader } from '../csv/headers';
+import { rowOf, type CsvRow } from '../csv/scan';
+import { IntMap, isSpace, own, sameText, TextInterner } from '../csv/intern';
 import { nameKey, type RulesetIndex } from './ruleset';
 import { FELTER, FELT_NAVN, type Felt, type FileMapping } from './mapping';
 export { FELTER, FELT_ALIASER, FELT_NAVN, suggestMapping, mappingProblems, guessSystemFromFileName, type Felt, type FileMapping } from './mapping';
@@ -25,15 +27,7 @@ export interface FileInfo {
 
 const FM_UKENDT = 1 << 30;
 
-/**
- * A copy of a string that does not keep the parser's whole input chunk alive. Substrings of a
- * large string can be slices that reference it; every kept field would then retain its chunk and
- * the heap would grow with the file.
- */
-export function own(s: string): string {
-  // V8 copies substrings shorter than 13 characters; only longer ones can be slices.
-  return s.length < 13 ? s : (s + ' ').slice(0, -1);
-}
+export { own };
 
 /** Quick e-mail shape check for user ids (the full check is normEmail). */
 const looksLikeEmail = (s: string) => {
@@ -41,6 +35,18 @@ const looksLikeEmail = (s: string) => {
   return at > 0 && s.indexOf('.', at + 2) > at + 1 && s.indexOf(' ') === -1 && s.indexOf('@', at + 1) === -1 && s[s.length - 1] !== '.';
 };
 const JA: Prokura = { kind: 'ja' };
+const NEJ: Prokura = { kind: 'nej' };
+/** Prokura as one number: NaN none given, 0 nej, -1 ja, -2 unreadable, > 0 amount. */
+const pkCode = (p: Prokura) => (p.kind === 'nej' ? 0 : p.kind === 'ja' ? -1 : p.kind === 'ukendt' ? -2 : p.beloeb);
+/** `mergeProkura` on codes: an amount beats yes beats unreadable/no; the higher amount wins. */
+function mergePk(a: number, b: number): number {
+  if (Number.isNaN(a) || a === 0) return b;
+  if (b === 0) return a;
+  if (a > 0 && b > 0) return a >= b ? a : b;
+  if (a > 0) return a;
+  if (b > 0) return b;
+  return a === -1 ? a : b;
+}
 const NONE: string[] = [];
 
 /** Growable typed array of numbers (Int32 for indexes, Float64 for amounts). */
@@ -73,6 +79,66 @@ class FloatList extends NumList<Float64Array> {
   }
 }
 
+/** Whether two cells of a row hold the same text. */
+function sameCell(r: CsvRow, a: number, b: number): boolean {
+  if (a >= r.count || b >= r.count) return false;
+  const len = r.end[a]! - r.start[a]!;
+  if (len !== r.end[b]! - r.start[b]!) return false;
+  const t = r.text;
+  for (let i = 0, x = r.start[a]!, y = r.start[b]!; i < len; i++) if (t.charCodeAt(x + i) !== t.charCodeAt(y + i)) return false;
+  return true;
+}
+
+/**
+ * Whether an e-mail cell is a plain address that `normEmail` would accept as it is (trimmed and
+ * lower-cased): ASCII without white space inside, one @ with text before it, and a dot inside the
+ * part after it; not starting with "mailto:". Anything else takes the slow, exact path.
+ */
+function plainEmail(t: string, start: number, end: number): boolean {
+  while (start < end && isSpace(t.charCodeAt(start))) start++;
+  while (end > start && isSpace(t.charCodeAt(end - 1))) end--;
+  let at = -1;
+  for (let k = start; k < end; k++) {
+    const c = t.charCodeAt(k);
+    if (c <= 32 || c >= 127) return false;
+    if (c === 64) {
+      if (at !== -1) return false;
+      at = k;
+    }
+  }
+  if (at <= start) return false;
+  let dot = false;
+  for (let k = at + 2; k < end - 1; k++) if (t.charCodeAt(k) === 46) dot = true;
+  if (!dot) return false;
+  const m = 'mailto:';
+  if (end - start > m.length) {
+    let same = true;
+    for (let k = 0; k < m.length && same; k++) same = (t.charCodeAt(start + k) | 32) === m.charCodeAt(k);
+    if (same) return false;
+  }
+  return true;
+}
+
+/** The previous row's cell (a range of the parser's text) and what it meant. */
+class LastCell {
+  private text = '';
+  private start = 0;
+  private end = -1;
+  value = -1;
+  hit(t: string, start: number, end: number) {
+    return sameText(t, start, end, this.text, this.start, this.end);
+  }
+  set(t: string, start: number, end: number, value: number) {
+    this.text = t;
+    this.start = start;
+    this.end = end;
+    return (this.value = value);
+  }
+}
+
+/** Sentinel in the per-text caches: not worked out yet. */
+const TODO = -3;
+
 export class Store {
   readonly ix: RulesetIndex;
   readonly files: FileInfo[] = [];
@@ -82,22 +148,28 @@ export class Store {
 
   // Systems (index = position in ruleset.systemer).
   readonly systemIds: string[];
-  private systemRaw = new Map<string, number>(); // raw cell text → system index (-1 unknown)
   readonly unknownSystems = new Map<string, { rows: number; first: { file: number; line: number } }>();
+
+  /**
+   * Normalized user ids and e-mail addresses share one id space (`keyId`): an e-mail used as user
+   * id in one system and as e-mail in another is the same key.
+   */
+  readonly keys = new TextInterner(1 << 12);
 
   // Accounts.
   readonly accSystem = new IntList();
   /** Normalized user id (lower case, trimmed). */
   readonly accKey: string[] = [];
-  /** The user id as written, where it differs from the key (rare; saves memory). */
-  private accBrugerRaw = new Map<number, string>();
+  readonly accKeyId = new IntList();
+  /** The user id as written, where it differs from the key: an index into `rawList`, else -1. */
+  private accRaw = new IntList();
+  private rawList: string[] = [];
   /** Names are interned: an index into `nameList` per account (-1 = none). */
   private accNavnIdx = new IntList();
   private nameList: string[] = [];
   private names = new Map<string, number>();
-  /** E-mail: 1 = the user id itself is the e-mail; else accEmailOther (rare). */
-  private accEmailSelf = new IntList();
-  private accEmailOther = new Map<number, string>();
+  /** Key id of the account's e-mail (the user id itself when it is one), -1 none. */
+  readonly accEmail = new IntList();
   /** Prokura encoded: NaN none given, 0 nej, -1 ja, -2 unreadable (text in prokuraTekst), > 0 amount. */
   private accPk = new FloatList();
   private prokuraTekst = new Map<number, string>();
@@ -105,7 +177,8 @@ export class Store {
   /** Bit i = system's fuldmagter[i]; FM_UKENDT = unreadable fuldmagt (counts as a fuldmagt). */
   readonly accFuldmagt = new IntList();
   private fmTekst = new Map<number, string>();
-  private accBySystem: Map<string, number>[] = [];
+  /** Per system: key id → account. */
+  private accByKey: IntMap[] = [];
 
   // Role names per system (interned). Standard role id resolved from name/aliases.
   readonly roleSystem = new IntList();
@@ -113,7 +186,6 @@ export class Store {
   readonly roleKey: string[] = [];
   readonly roleStd: (string | null)[] = [];
   private roleBySystem: Map<string, number>[] = [];
-  private roleRawBySystem: Map<string, number>[] = [];
 
   // Assignments (account × role name), de-duplicated; a linked list per account (newest first).
   readonly asgAcc = new IntList();
@@ -127,17 +199,30 @@ export class Store {
   readonly rowFile = new IntList();
   readonly rowLine = new IntList();
 
-  private prokuraCache = new Map<string, Prokura>();
-  private fuldmagtCache: Map<string, number>[] = [];
+  // Cell texts as written, interned, with what each means (worked out once per distinct text).
+  private systemCells = new TextInterner(64);
+  private systemOfCell = new IntMap(TODO, 64); // system index, -1 unknown, -2 blank
+  private brugerCells = new TextInterner(1 << 12);
+  private keyOfBruger = new IntMap(TODO, 1 << 12);
+  private navnCells = new TextInterner(1 << 10);
+  private navnOfCell = new IntMap(TODO, 1 << 10); // index in nameList, -1 blank
+  private emailCells = new TextInterner(1 << 12);
+  private keyOfEmail = new IntMap(TODO, 1 << 12); // key id, -1 blank, -2 not an e-mail
+  private roleCells = new TextInterner(256);
+  private roleOfCell: IntMap[] = []; // per system: role index, -1 blank
+  private prokuraCells = new TextInterner(256);
+  private prokuraOfCell: Prokura[] = [];
+  private fuldmagtCells = new TextInterner(64);
+  private fuldmagtOfCell: IntMap[] = []; // per system: bits (0 none)
 
   constructor(ix: RulesetIndex) {
     this.ix = ix;
     this.systemIds = ix.rs.systemer.map((s) => s.id);
     for (let i = 0; i < this.systemIds.length; i++) {
-      this.accBySystem.push(new Map());
+      this.accByKey.push(new IntMap(-1, 1 << 12));
       this.roleBySystem.push(new Map());
-      this.roleRawBySystem.push(new Map());
-      this.fuldmagtCache.push(new Map());
+      this.roleOfCell.push(new IntMap(TODO, 256));
+      this.fuldmagtOfCell.push(new IntMap(TODO, 64));
     }
   }
 
@@ -147,12 +232,14 @@ export class Store {
 
   /** The user id as written in the file. */
   bruger(acc: number): string {
-    return this.accBrugerRaw.get(acc) ?? this.accKey[acc]!;
+    const i = this.accRaw.a[acc]!;
+    return i < 0 ? this.accKey[acc]! : this.rawList[i]!;
   }
 
   /** Normalized e-mail of the account, or ''. */
   email(acc: number): string {
-    return this.accEmailSelf.a[acc] ? this.accKey[acc]! : (this.accEmailOther.get(acc) ?? '');
+    const e = this.accEmail.a[acc]!;
+    return e < 0 ? '' : this.keys.texts[e]!;
   }
 
   navn(acc: number): string {
@@ -160,7 +247,7 @@ export class Store {
     return i < 0 ? '' : this.nameList[i]!;
   }
 
-  private setNavn(acc: number, v: string) {
+  private nameIndex(v: string): number {
     let n = this.names.get(v);
     if (n === undefined) {
       n = this.nameList.length;
@@ -168,14 +255,14 @@ export class Store {
       this.nameList.push(o);
       this.names.set(o, n);
     }
-    this.accNavnIdx.a[acc] = n;
+    return n;
   }
 
   /** The account's prokura (the strongest seen), or null when no prokura was given. */
   prokuraOf(acc: number): Prokura | null {
     const v = this.accPk.a[acc]!;
     if (Number.isNaN(v)) return null;
-    if (v === 0) return { kind: 'nej' };
+    if (v === 0) return NEJ;
     if (v === -1) return JA;
     if (v === -2) return { kind: 'ukendt', tekst: this.prokuraTekst.get(acc) ?? '' };
     return { kind: 'beloeb', beloeb: v };
@@ -193,12 +280,12 @@ export class Store {
   }
 
   private setProkura(acc: number, p: Prokura) {
-    const cur = this.prokuraOf(acc);
-    const m = mergeProkura(cur, p);
-    if (m === cur) return;
-    const v = m.kind === 'nej' ? 0 : m.kind === 'ja' ? -1 : m.kind === 'ukendt' ? -2 : m.beloeb;
-    if (m.kind === 'ukendt') this.prokuraTekst.set(acc, own(m.tekst));
-    this.accPk.a[acc] = v;
+    const cur = this.accPk.a[acc]!;
+    const code = pkCode(p);
+    const m = mergePk(cur, code);
+    // An unreadable prokura that wins replaces the text kept for it.
+    if (m === -2 && p.kind === 'ukendt') this.prokuraTekst.set(acc, own(p.tekst));
+    this.accPk.a[acc] = m;
   }
   get roles() {
     return this.roleRaw.length;
@@ -215,51 +302,33 @@ export class Store {
     else this.issuesDropped++;
   }
 
-  private lastSysRaw = '\u0000';
-  private lastSys = -1;
-
-  systemIndex(raw: string): number {
-    if (raw === this.lastSysRaw) return this.lastSys;
-    let s = this.systemRaw.get(raw);
-    if (s === undefined) {
-      const id = this.ix.systemByName.get(nameKey(raw));
-      s = id ? this.systemIds.indexOf(id) : -1;
-      if (this.systemRaw.size < 1000) this.systemRaw.set(own(raw), s);
-    }
-    this.lastSysRaw = raw;
-    this.lastSys = s;
-    return s;
+  /** System index for a cell text (-1 unknown, -2 blank). */
+  private systemOf(raw: string): number {
+    if (raw.trim() === '') return -2;
+    const id = this.ix.systemByName.get(nameKey(raw));
+    return id ? this.systemIds.indexOf(id) : -1;
   }
 
-  // Exports list a user's rows together: remember the last user id per system.
-  private lastRaw: string[] = [];
-  private lastAcc: number[] = [];
-
-  /** Account index for a user id in a system (created on first sight). */
-  account(sys: number, rawBruger: string): number {
-    if (this.lastRaw[sys] === rawBruger) return this.lastAcc[sys]!;
-    const acc = this.accountSlow(sys, rawBruger);
-    this.lastRaw[sys] = rawBruger;
-    this.lastAcc[sys] = acc;
-    return acc;
-  }
-
-  private accountSlow(sys: number, rawBruger: string): number {
-    // Fast path for the usual id without inner spaces; normBruger otherwise.
-    let key = rawBruger.trim();
-    key = key.indexOf(' ') === -1 && key.indexOf('\t') === -1 ? key.toLowerCase() : normBruger(key);
-    const byKey = this.accBySystem[sys]!;
-    let a = byKey.get(key);
-    if (a === undefined) {
+  /** Account for a user key in a system (created on first sight from the cell `text[start, end)`). */
+  private account(sys: number, keyId: number, text: string, start: number, end: number): number {
+    const byKey = this.accByKey[sys]!;
+    let a = byKey.get(keyId);
+    if (a === -1) {
       a = this.accKey.length;
-      key = own(key);
-      byKey.set(key, a);
-      const trimmed = rawBruger.trim();
+      byKey.set(keyId, a);
+      const key = this.keys.texts[keyId]!;
+      while (start < end && isSpace(text.charCodeAt(start))) start++;
+      while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
       this.accSystem.push(sys);
       this.accKey.push(key);
-      if (trimmed !== key) this.accBrugerRaw.set(a, own(trimmed));
+      this.accKeyId.push(keyId);
+      if (sameText(key, 0, key.length, text, start, end)) this.accRaw.push(-1);
+      else {
+        const raw = text.slice(start, end).trim();
+        this.accRaw.push(raw === key ? -1 : this.rawList.push(own(raw)) - 1);
+      }
       this.accNavnIdx.push(-1);
-      this.accEmailSelf.push(looksLikeEmail(key) ? 1 : 0);
+      this.accEmail.push(looksLikeEmail(key) ? keyId : -1);
       this.accPk.push(NaN);
       this.accFuldmagt.push(0);
       this.accHead.push(-1);
@@ -267,9 +336,38 @@ export class Store {
     return a;
   }
 
+  /** Key id of a user id cell (trimmed, lower case, inner white space collapsed). */
+  private brugerKey(text: string, start: number, end: number): number {
+    const k = this.keys.idLower(text, start, end);
+    if (k !== -1) return k;
+    const id = this.brugerCells.id(text, start, end);
+    let keyId = this.keyOfBruger.get(id);
+    if (keyId === TODO) this.keyOfBruger.set(id, (keyId = this.keys.of(normBruger(this.brugerCells.texts[id]!))));
+    return keyId;
+  }
+
+  /** Key id of an e-mail cell: -1 blank, -2 not an e-mail address. */
+  private emailKey(text: string, start: number, end: number): number {
+    if (plainEmail(text, start, end)) {
+      const k = this.keys.idLower(text, start, end);
+      if (k !== -1) return k;
+    }
+    const id = this.emailCells.id(text, start, end);
+    let e = this.keyOfEmail.get(id);
+    if (e === TODO) {
+      const v = this.emailCells.texts[id]!;
+      const norm = v.trim() === '' ? '' : normEmail(v);
+      this.keyOfEmail.set(id, (e = v.trim() === '' ? -1 : norm ? this.keys.of(norm) : -2));
+    }
+    return e;
+  }
+
   findAccount(systemId: string, bruger: string): number | undefined {
     const s = this.systemIds.indexOf(systemId);
-    return s === -1 ? undefined : this.accBySystem[s]!.get(normBruger(bruger));
+    if (s === -1) return undefined;
+    const k = this.keys.find(normBruger(bruger));
+    const a = k === -1 ? -1 : this.accByKey[s]!.get(k);
+    return a === -1 ? undefined : a;
   }
 
   /** "system:bruger" key of an account (stable across runs; used for links and finding keys). */
@@ -277,13 +375,11 @@ export class Store {
     return `${this.systemIds[this.accSystem.get(acc)]}:${this.accKey[acc]}`;
   }
 
-  role(sys: number, rawRole: string): number {
-    const raw = this.roleRawBySystem[sys]!;
-    let r = raw.get(rawRole);
-    if (r !== undefined) return r;
+  /** Role name index for a role cell in a system (new names are added). */
+  private role(sys: number, rawRole: string): number {
     const key = nameKey(rawRole);
     const byKey = this.roleBySystem[sys]!;
-    r = byKey.get(key);
+    let r = byKey.get(key);
     if (r === undefined) {
       r = this.roleRaw.length;
       byKey.set(key, r);
@@ -292,7 +388,6 @@ export class Store {
       this.roleKey.push(own(key));
       this.roleStd.push(this.ix.roleByName.get(this.systemIds[sys]!)!.get(key) ?? null);
     }
-    if (raw.size < 10_000) raw.set(own(rawRole), r);
     return r;
   }
 
@@ -313,34 +408,18 @@ export class Store {
     return out.reverse();
   }
 
-  private prokura(text: string): Prokura {
-    let p = this.prokuraCache.get(text);
-    if (!p) {
-      p = parseProkura(text);
-      if (this.prokuraCache.size < 10000) this.prokuraCache.set(own(text), p);
-    }
-    return p;
-  }
-
   /** Fuldmagt bit(s) for a cell in a system; 0 when empty. */
   private fuldmagt(sys: number, text: string): number {
-    const cache = this.fuldmagtCache[sys]!;
-    let bits = cache.get(text);
-    if (bits === undefined) {
-      const key = fuldmagtKey(text);
-      if (!key) bits = 0;
-      else {
-        const id = this.ix.fuldmagtByName.get(this.systemIds[sys]!)!.get(nameKey(key)) ?? this.ix.fuldmagtByName.get(this.systemIds[sys]!)!.get(nameKey(text));
-        const list = this.ix.rs.systemer[sys]!.fuldmagter;
-        bits = id ? 1 << list.findIndex((f) => f.id === id) : FM_UKENDT;
-      }
-      if (cache.size < 1000) cache.set(own(text), bits);
-    }
-    return bits;
+    const key = fuldmagtKey(text);
+    if (!key) return 0;
+    const byName = this.ix.fuldmagtByName.get(this.systemIds[sys]!)!;
+    const id = byName.get(nameKey(key)) ?? byName.get(nameKey(text));
+    const list = this.ix.rs.systemer[sys]!.fuldmagter;
+    return id ? 1 << list.findIndex((f) => f.id === id) : FM_UKENDT;
   }
 
   /**
-   * Starts a file: returns the row handler for `ingestCsv` and a function to call with the header.
+   * Starts a file: returns the row handler for `ingestRows` and a function to call with the header.
    * Column names are resolved against the header when it arrives.
    */
   beginFile(navn: string, mapping: FileMapping) {
@@ -361,56 +440,99 @@ export class Store {
       if (col.system === -1 && fixedSystem === -1)
         throw new StoreError(navn, 1, `Filen «${navn}» har ingen kolonne med system, og der er ikke valgt et system for filen.`);
     };
-    const onRow = (fields: string[], line: number) => {
+
+    // Rows of one user come together in exports: the previous cell texts and what they meant.
+    let lastSysCell = '\u0000';
+    let lastSys = -1;
+    const lastBruger = new LastCell();
+    const lastEmail = new LastCell();
+
+    const onRow = (r: CsvRow, line: number) => {
       info.rows++;
+      const t = r.text;
       let sys = fixedSystem;
-      if (col.system !== -1) {
-        const rawSys = fields[col.system] ?? '';
-        if (rawSys.trim() !== '' || fixedSystem === -1) sys = this.systemIndex(rawSys);
+      const cs = col.system;
+      if (cs !== -1) {
+        let v: number;
+        if (r.is(cs, lastSysCell)) v = lastSys;
+        else {
+          const id = cs < r.count ? this.systemCells.id(t, r.start[cs]!, r.end[cs]!) : this.systemCells.of('');
+          v = this.systemOfCell.get(id);
+          if (v === TODO) this.systemOfCell.set(id, (v = this.systemOf(this.systemCells.texts[id]!)));
+          lastSysCell = this.systemCells.texts[id]!;
+          lastSys = v;
+        }
+        if (v !== -2 || fixedSystem === -1) sys = v < 0 ? -1 : v;
         if (sys === -1) {
-          const k = own(rawSys.trim());
+          const k = own(r.get(cs).trim());
           const u = this.unknownSystems.get(k);
           if (u) u.rows++;
           else this.unknownSystems.set(k, { rows: 1, first: { file: fileIdx, line } });
           return;
         }
       }
-      const rawBruger = fields[col.bruger] ?? '';
-      if (rawBruger.trim() === '') {
+      const cb = col.bruger;
+      if (r.blank(cb)) {
         this.issue(navn, line, 'fejl', `Linje ${line}: bruger-id mangler. Rækken er ikke vurderet.`);
         return;
       }
-      const acc = this.account(sys, rawBruger);
-      if (col.navn !== -1 && this.accNavnIdx.a[acc]! < 0) {
-        const v = (fields[col.navn] ?? '').trim();
-        if (v) this.setNavn(acc, v);
+      const bs = r.start[cb]!;
+      const be = r.end[cb]!;
+      const keyId = lastBruger.hit(t, bs, be) ? lastBruger.value : lastBruger.set(t, bs, be, this.brugerKey(t, bs, be));
+      const acc = this.account(sys, keyId, t, bs, be);
+
+      const cn = col.navn;
+      if (cn !== -1 && this.accNavnIdx.a[acc]! < 0 && cn < r.count) {
+        const id = this.navnCells.id(t, r.start[cn]!, r.end[cn]!);
+        let n = this.navnOfCell.get(id);
+        if (n === TODO) {
+          const v = this.navnCells.texts[id]!.trim();
+          this.navnOfCell.set(id, (n = v ? this.nameIndex(v) : -1));
+        }
+        this.accNavnIdx.a[acc] = n;
       }
-      if (col.email !== -1) {
-        const v = fields[col.email] ?? '';
-        const cur = this.email(acc);
-        if (v !== '' && v !== cur && v.trim() !== '') {
-          const e = normEmail(v);
-          if (!e) this.issue(navn, line, 'advarsel', `Linje ${line}: «${v.trim()}» er ikke en e-mailadresse og er ikke brugt til at genkende personen.`);
-          else if (!cur) {
-            if (e === this.accKey[acc]) this.accEmailSelf.a[acc] = 1;
-            else this.accEmailOther.set(acc, own(e));
-          }
+
+      const ce = col.email;
+      // The usual case in IndFak and RejsUd: the e-mail is the user id, already known as such.
+      if (ce !== -1 && ce < r.count && r.end[ce]! > r.start[ce]! && !(this.accEmail.a[acc] === keyId && sameCell(r, ce, cb))) {
+        const es = r.start[ce]!;
+        const ee = r.end[ce]!;
+        const e = lastEmail.hit(t, es, ee) ? lastEmail.value : lastEmail.set(t, es, ee, this.emailKey(t, es, ee));
+        if (e === -2) this.issue(navn, line, 'advarsel', `Linje ${line}: «${r.get(ce).trim()}» er ikke en e-mailadresse og er ikke brugt til at genkende personen.`);
+        else if (e >= 0) {
+          const cur = this.accEmail.a[acc]!;
+          if (cur === -1) this.accEmail.a[acc] = e;
           else if (cur !== e)
-            this.issue(navn, line, 'advarsel', `Linje ${line}: bruger «${rawBruger.trim()}» har også e-mail ${cur} et andet sted. Den første er brugt.`);
+            this.issue(navn, line, 'advarsel', `Linje ${line}: bruger «${r.get(cb).trim()}» har også e-mail ${this.keys.texts[cur]} et andet sted. Den første er brugt.`);
         }
       }
-      if (col.prokura !== -1 || alleProkura) {
-        const text = col.prokura !== -1 ? (fields[col.prokura] ?? '') : '';
-        let p = col.prokura !== -1 ? this.prokura(text) : JA;
+
+      const cp = col.prokura;
+      if (cp !== -1 || alleProkura) {
+        let p: Prokura = JA;
+        let blank = true;
+        if (cp !== -1) {
+          if (cp < r.count && r.end[cp]! > r.start[cp]!) {
+            const id = this.prokuraCells.id(t, r.start[cp]!, r.end[cp]!);
+            const text = this.prokuraCells.texts[id]!;
+            p = this.prokuraOfCell[id] ??= parseProkura(text);
+            blank = text.trim() === '';
+          } else p = NEJ;
+        }
         // In a file where everyone has prokura, an empty cell still means prokura.
-        if (alleProkura && p.kind === 'nej' && text.trim() === '') p = JA;
+        if (alleProkura && p.kind === 'nej' && blank) p = JA;
         if (p.kind === 'ukendt')
           this.issue(navn, line, 'advarsel', `Linje ${line}: prokura «${p.tekst}» kan ikke læses som ja, nej eller et beløb. Den er regnet som prokura.`);
         this.setProkura(acc, p);
       }
-      if (col.fuldmagt !== -1) {
-        const text = fields[col.fuldmagt] ?? '';
-        const bits = this.fuldmagt(sys, text);
+
+      const cf = col.fuldmagt;
+      if (cf !== -1 && cf < r.count && r.end[cf]! > r.start[cf]!) {
+        const id = this.fuldmagtCells.id(t, r.start[cf]!, r.end[cf]!);
+        const cache = this.fuldmagtOfCell[sys]!;
+        let bits = cache.get(id);
+        const text = this.fuldmagtCells.texts[id]!;
+        if (bits === TODO) cache.set(id, (bits = this.fuldmagt(sys, text)));
         if (bits) {
           if (bits === FM_UKENDT) {
             if (this.ix.rs.systemer[sys]!.fuldmagter.length === 0)
@@ -423,13 +545,15 @@ export class Store {
           } else this.accFuldmagt.a[acc] = this.accFuldmagt.get(acc) | bits;
         }
       }
+
       let role = -1;
-      if (col.rolle !== -1) {
-        const rawRole = fields[col.rolle] ?? '';
-        if (rawRole.trim() !== '') {
-          role = this.role(sys, rawRole);
-          this.assign(acc, role);
-        }
+      const cr = col.rolle;
+      if (cr !== -1 && cr < r.count && !r.blank(cr)) {
+        const id = this.roleCells.id(t, r.start[cr]!, r.end[cr]!);
+        const cache = this.roleOfCell[sys]!;
+        role = cache.get(id);
+        if (role === TODO) cache.set(id, (role = this.role(sys, this.roleCells.texts[id]!)));
+        this.assign(acc, role);
       }
       this.rowAcc.push(acc);
       this.rowRole.push(role);
@@ -505,7 +629,7 @@ export function storeFromRecords(
   const header = [...FELTER];
   const { onHeader, onRow, info } = store.beginFile(fileName, { kolonner: Object.fromEntries(header.map((h) => [h, h])) });
   onHeader(header);
-  records.forEach((r, i) => onRow([r.system, r.bruger, r.navn ?? '', r.email ?? '', r.rolle ?? '', r.prokura ?? '', r.fuldmagt ?? ''], i + 2));
+  records.forEach((r, i) => onRow(rowOf([r.system, r.bruger, r.navn ?? '', r.email ?? '', r.rolle ?? '', r.prokura ?? '', r.fuldmagt ?? '']), i + 2));
   info.bytes = 0;
   store.finishUnknownSystems();
   return store;

@@ -1,11 +1,12 @@
 import { describe, it, expect } from 'vitest';
+import { rowOf } from '../../../src/lib/csv/scan';
 import { BetalingKontrol, FRIST_SEKUND } from '../../../src/lib/nemkonto/betalinger';
 import { raekkeFelter, besked } from '../../../src/lib/nemkonto/modtagere';
 import type { Status } from '../../../src/lib/nemkonto/identifikation';
 
 const opts = { today: 20251123, names: ['afsendt', 'udbetalingsdato', 'cpr'] };
 const k = new BetalingKontrol(0, 1, [], -1, opts);
-const run = (sent: string, pay: string) => k.check([sent, pay], 2);
+const run = (sent: string, pay: string) => k.check(rowOf([sent, pay]), 2);
 
 describe('fristen: afsendt senest kl. 6.00 dagen før udbetalingsdatoen', () => {
   const cases: [string, string, string, Status, string[]][] = [
@@ -59,20 +60,20 @@ describe('with an identification column', () => {
   const kid = new BetalingKontrol(0, 1, [{ index: 2, type: 'cpr' }], -1, opts);
   it('adds masked id and type columns and checks the id', () => {
     expect(kid.kolonner).toEqual(['id', 'type', 'afsendt', 'udbetalingsdato', 'frist']);
-    const r = kid.check(['2025-03-17 05:00', '2025-03-18', '010190-0002'], 2);
+    const r = kid.check(rowOf(['2025-03-17 05:00', '2025-03-18', '010190-0002']), 2);
     expect(r.status).toBe('ok');
     expect(raekkeFelter(r).slice(0, 2)).toEqual(['010190-XXXX', 'CPR']);
-    const bad = kid.check(['2025-03-17 05:00', '2025-03-18', '2902000006'], 3);
+    const bad = kid.check(rowOf(['2025-03-17 05:00', '2025-03-18', '2902000006']), 3);
     expect(bad.status).toBe('fejl');
     expect(bad.fund.map((f) => f.kode)).toEqual(['dato']);
   });
   it('does not report duplicates (one recipient, many payments)', () => {
-    const a = kid.check(['2025-03-17 05:00', '2025-03-18', '0101900002'], 2);
-    const b = kid.check(['2025-03-17 05:00', '2025-03-18', '0101900002'], 3);
+    const a = kid.check(rowOf(['2025-03-17 05:00', '2025-03-18', '0101900002']), 2);
+    const b = kid.check(rowOf(['2025-03-17 05:00', '2025-03-18', '0101900002']), 3);
     expect([a.status, b.status]).toEqual(['ok', 'ok']);
   });
   it('masks CPR numbers echoed from an unreadable date column', () => {
-    const r = kid.check(['0101900002', '2025-03-18', '0101900002'], 2);
+    const r = kid.check(rowOf(['0101900002', '2025-03-18', '0101900002']), 2);
     expect(besked(r.fund)).toContain('010190XXXX');
     expect(JSON.stringify([raekkeFelter(r), besked(r.fund)])).not.toContain('0101900002');
   });

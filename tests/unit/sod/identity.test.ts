@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { loadRuleset } from '../../../src/lib/sod/load-node';
 import { indexRuleset } from '../../../src/lib/sod/ruleset';
 import { storeFromRecords } from '../../../src/lib/sod/store';
+import { normBruger, normEmail } from '../../../src/lib/sod/values';
 import { analyze, pairKey } from '../../../src/lib/sod/analyze';
 import { foldName, matchNames, nameTokens } from '../../../src/lib/sod/names';
 
@@ -118,5 +119,24 @@ describe('identity across systems', () => {
       ]),
     );
     expect(an.findings.map((f) => f.regel)).toEqual(['flere-konti-i-system']);
+  });
+});
+
+describe('user ids and e-mails are keyed exactly as normBruger and normEmail say', () => {
+  // The store reads plain ASCII cells without making strings; every other cell takes the exact
+  // path. Both must give the same keys, or one person could become two.
+  const brugere = ['NS123', ' ns123 ', 'Jens.Hansen@Inst.DK', 'jens.hansen@inst.dk\t', 'Søren@inst.dk', 'ab  cd', 'AB CD', 'x\u0001y', '123456', 'mailto:Bo@X.dk', 'Æble'];
+  const emails = ['', ' ', 'Jens.Hansen@INST.dk', 'mailto:bo@x.dk', 'MAILTO:bo@x.dk', 'bo@x', '@x.dk', 'a@b.c', 'a@.c', 'a@b.', 'a b@c.dk', 'søren@inst.dk', 'Bo@X.dk ', 'x\u0001@y.dk', 'a@@b.dk', 'a@b@c.dk'];
+  it.each(brugere.flatMap((b) => emails.map((e) => [b, e] as const)))('bruger %j, e-mail %j', (bruger, email) => {
+    const store = storeFromRecords(ix, [
+      { system: 'Navision Stat', bruger, email, rolle: 'NS_BASIS' },
+      { system: 'RejsUd', bruger: email || 'r', rolle: 'Rejsende' },
+    ]);
+    expect(store.accKey[0]).toBe(normBruger(bruger));
+    const self = /^[^@\s]+@[^@\s]*\.[^@\s]*[^.]$/.test(normBruger(bruger)) && normBruger(bruger).indexOf('.', normBruger(bruger).indexOf('@') + 2) > 0;
+    const want = self ? normBruger(bruger) : normEmail(email);
+    expect(store.email(0)).toBe(want);
+    expect(store.bruger(0)).toBe(bruger.trim());
+    if (store.accounts > 1) expect(store.accKey[1]).toBe(normBruger(email || 'r'));
   });
 });
