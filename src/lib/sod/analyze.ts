@@ -3,10 +3,15 @@
  * rules from the data. Works on the compact Store; cheap to re-run when the controller confirms an
  * identity link, maps a local role or changes a setting.
  */
-import type { Krav, Regel, System } from './schema';
+import type { Regel, System } from './schema';
 import { alvorRank, type Alvor } from './alvor';
 import type { Store } from './store';
+import { identities } from './identity';
+import { requirements, type CKrav, type Requirements } from './requirements';
 import { looseToken, matchNames, nameTokens, type NameMatch } from './names';
+
+/** Danish sort order (the same as localeCompare(…, 'da'), without a collator per comparison). */
+const collator = new Intl.Collator('da');
 
 export interface AnalyzeOptions {
   /** Setting id → on/off (see regelsaet.indstillinger). Missing = the setting's default. */
@@ -79,6 +84,8 @@ export class Persons {
     /** Accounts per person (CSR): accounts of p are accs[start[p] .. start[p+1]). */
     readonly start: Int32Array,
     readonly accs: Int32Array,
+    /** Per account: 1 when it has an e-mail (saves looking the e-mail up where only that matters). */
+    private accEmail?: Uint8Array,
   ) {}
   private keys: string[] | null = null;
 
@@ -124,6 +131,13 @@ export class Persons {
     return out;
   }
 
+  /** Whether any account of the person has an e-mail. */
+  hasEmail(p: number): boolean {
+    if (!this.accEmail) return this.firstEmail(p) !== '';
+    for (let i = this.start[p]!; i < this.start[p + 1]!; i++) if (this.accEmail[this.accs[i]!]) return true;
+    return false;
+  }
+
   private firstEmail(p: number): string {
     for (let i = this.start[p]!; i < this.start[p + 1]!; i++) {
       const e = this.store.email(this.accs[i]!);
@@ -161,226 +175,74 @@ export function pairKey(a: string, b: string) {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
 
-/** Union-find over accounts. */
-class Dsu {
-  p: Int32Array;
-  constructor(n: number) {
-    this.p = new Int32Array(n);
-    for (let i = 0; i < n; i++) this.p[i] = i;
-  }
-  find(x: number): number {
-    while (this.p[x] !== x) {
-      this.p[x] = this.p[this.p[x]!]!;
-      x = this.p[x]!;
-    }
-    return x;
-  }
-  union(a: number, b: number) {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.p[Math.max(ra, rb)] = Math.min(ra, rb);
-  }
-}
-
 export function analyze(store: Store, opts: AnalyzeOptions = {}): Analysis {
   const rs = store.ix.rs;
   const indstillinger: Record<string, boolean> = {};
   for (const s of rs.regelsaet.indstillinger) indstillinger[s.id] = opts.indstillinger?.[s.id] ?? s.standard;
-  const mapping = opts.rolleKortlaegning ?? {};
-  const nAcc = store.accounts;
-  const asgNext = store.asgNext.a;
-  const asgRole = store.asgRole.a;
-  const accHead = store.accHead.a;
-  const accSystem = store.accSystem.a;
-  const rolesOf = (acc: number) => store.rolesOf(acc);
 
   // 1. Role names → standard roles (the controller's mapping wins over the name).
-  const roleStd: (string | null)[] = new Array(store.roles);
-  const unknown = new Map<number, number>();
-  for (let r = 0; r < store.roles; r++) {
-    const k = `${store.systemIds[store.roleSystem.get(r)]}:${store.roleKey[r]}`;
-    if (k in mapping) roleStd[r] = mapping[k] || null;
-    else roleStd[r] = store.roleStd[r] ?? null;
-    if (!(k in mapping) && !store.roleStd[r]) unknown.set(r, 0);
-  }
-  if (unknown.size)
-    for (let a = 0; a < nAcc; a++)
-      for (let i = accHead[a]!; i !== -1; i = asgNext[i]!) {
-        const c = unknown.get(asgRole[i]!);
-        if (c !== undefined) unknown.set(asgRole[i]!, c + 1);
-      }
+  const { roleStd, unknownRoles } = mapRoles(store, opts.rolleKortlaegning ?? {});
 
   // 2. Identity: same e-mail, or same user id where no e-mail exists; plus confirmed links.
-  const dsu = new Dsu(nAcc);
-  const byEmail = new Map<string, number>();
-  const byUser = new Map<string, number>();
-  for (let a = 0; a < nAcc; a++) {
-    const e = store.email(a);
-    const map = e ? byEmail : byUser;
-    const k = e || store.accKey[a]!;
-    const first = map.get(k);
-    if (first === undefined) map.set(k, a);
-    else dsu.union(first, a);
-  }
-  const linksUkendte: [string, string][] = [];
-  const resolveRef = (ref: string) => {
-    const i = ref.indexOf(':');
-    return i === -1 ? undefined : store.findAccount(ref.slice(0, i), ref.slice(i + 1));
-  };
-  for (const [x, y] of opts.links ?? []) {
-    const a = resolveRef(x);
-    const b = resolveRef(y);
-    if (a === undefined || b === undefined) linksUkendte.push([x, y]);
-    else dsu.union(a, b);
-  }
-  const accPerson = new Int32Array(nAcc);
-  const rootPerson = new Int32Array(nAcc).fill(-1);
-  let nP = 0;
-  for (let a = 0; a < nAcc; a++) {
-    const root = dsu.find(a);
-    if (rootPerson[root] === -1) rootPerson[root] = nP++;
-    accPerson[a] = rootPerson[root]!;
-  }
-  const pStart = new Int32Array(nP + 1);
-  for (let a = 0; a < nAcc; a++) pStart[accPerson[a]! + 1]!++;
-  for (let p = 0; p < nP; p++) pStart[p + 1]! += pStart[p]!;
-  const pAccs = new Int32Array(nAcc);
-  const fillPos = pStart.slice(0, nP);
-  for (let a = 0; a < nAcc; a++) pAccs[fillPos[accPerson[a]!]!++] = a;
-  // Accounts of a person by system, then user id (insertion sort; persons have few accounts).
-  for (let p = 0; p < nP; p++) {
-    for (let i = pStart[p]! + 1; i < pStart[p + 1]!; i++) {
-      const x = pAccs[i]!;
-      let j = i - 1;
-      while (j >= pStart[p]! && (accSystem[pAccs[j]!]! > accSystem[x]! || (accSystem[pAccs[j]!] === accSystem[x] && store.accKey[pAccs[j]!]! > store.accKey[x]!))) {
-        pAccs[j + 1] = pAccs[j]!;
-        j--;
-      }
-      pAccs[j + 1] = x;
-    }
-  }
-  const persons = new Persons(store, pStart, pAccs);
+  const { accPerson, pStart, pAccs, accEmail, linksUkendte } = identities(store, opts.links ?? []);
+  const persons = new Persons(store, pStart, pAccs, accEmail);
 
-  // 3. Rules, person by person. Per-account facts and the rules' requirements are prepared once,
-  //    and a bit-mask pre-check skips persons who cannot meet a rule (most of them).
-  const funcBit = new Map(rs.funktioner.map((f, i) => [f.id, 1 << i]));
-  const bits = (ids: readonly string[]) => ids.reduce((m, id) => m | (funcBit.get(id) ?? 0), 0);
-  // Per role name: function bits without condition / with prokura / with fuldmagt; privileged.
+  // 3. Rules, person by person. Which requirements each account can meet is known from bit masks,
+  //    so persons who cannot meet a rule (most of them) cost a few bit operations.
+  const req = requirements(store, roleStd, indstillinger);
+  const { findings, personFindings, undertrykte } = applyRules(store, roleStd, req, pStart, pAccs);
+
+  // 4. Identity suggestions from names (never merged without confirmation).
+  const suggestions = suggestIdentities(store, persons, new Set(opts.afviste ?? []), opts.maxForslag ?? 2000);
+
+  return { store, indstillinger, roleStd, accPerson, persons, findings, personFindings, suggestions, unknownRoles, linksUkendte, undertrykte };
+}
+
+/** Standard role per role name, and the role names of unknown meaning with their number of users. */
+function mapRoles(store: Store, mapping: Record<string, string>) {
   const nR = store.roles;
-  const rFree = new Int32Array(nR);
-  const rPk = new Int32Array(nR);
-  const rFm = new Int32Array(nR);
-  const rolePriv = new Uint8Array(nR);
+  const roleStd: (string | null)[] = new Array(nR);
+  const unknown = new Uint8Array(nR);
+  let anyUnknown = false;
+  const keyOf = (r: number) => `${store.systemIds[store.roleSystem.get(r)]}:${store.roleKey[r]}`;
   for (let r = 0; r < nR; r++) {
-    const std = roleStd[r];
-    if (!std) continue;
-    const role = store.ix.roleById.get(std)!;
-    rolePriv[r] = role.privilegeret ? 1 : 0;
-    for (const g of role.funktioner) {
-      const bit = funcBit.get(g.funktion) ?? 0;
-      if (g.kraever === 'prokura') rPk[r]! |= bit;
-      else if (g.kraever === 'fuldmagt') rFm[r]! |= bit;
-      else rFree[r]! |= bit;
+    const k = keyOf(r);
+    if (k in mapping) roleStd[r] = mapping[k] || null;
+    else roleStd[r] = store.roleStd[r] ?? null;
+    if (!(k in mapping) && !store.roleStd[r]) {
+      unknown[r] = 1;
+      anyUnknown = true;
     }
   }
-  // Fuldmagt function bits per system (index in the system's list; last = unknown fuldmagt).
-  const fmBits = rs.systemer.map((sys) => [...sys.fuldmagter.map((f) => bits(f.funktioner)), bits([...new Set(sys.fuldmagter.flatMap((f) => f.funktioner))])]);
+  const brugere = new Int32Array(nR);
+  if (anyUnknown) {
+    const accHead = store.accHead.a;
+    const asgNext = store.asgNext.a;
+    const asgRole = store.asgRole.a;
+    for (let a = 0; a < store.accounts; a++) for (let i = accHead[a]!; i !== -1; i = asgNext[i]!) brugere[asgRole[i]!]!++;
+  }
+  const unknownRoles: UnknownRole[] = [];
+  for (let r = 0; r < nR; r++)
+    if (unknown[r]) unknownRoles.push({ system: store.systemIds[store.roleSystem.get(r)]!, navn: store.roleRaw[r]!, key: keyOf(r), brugere: brugere[r]! });
+  unknownRoles.sort((a, b) => b.brugere - a.brugere || collator.compare(a.navn, b.navn));
+  return { roleStd, unknownRoles };
+}
 
-  const accFm: string[][] = new Array(nAcc);
-  const accPk = new Uint8Array(nAcc);
-  const accFunc = new Int32Array(nAcc);
-  const accActive = new Uint8Array(nAcc); // has a known role or a fuldmagt
-  const accSepOpen = new Uint8Array(nAcc); // a separation of its system does not hold for it
-  for (let a = 0; a < nAcc; a++) {
-    const fm = store.fuldmagtIds(a);
-    accFm[a] = fm;
-    const hasPk = store.hasProkura(a);
-    accPk[a] = hasPk ? 1 : 0;
-    let f = 0;
-    let active = fm.length > 0;
-    for (let i = accHead[a]!; i !== -1; i = asgNext[i]!) {
-      const r = asgRole[i]!;
-      if (!roleStd[r]) continue;
-      active = true;
-      f |= rFree[r]!;
-      if (hasPk) f |= rPk[r]!;
-      if (fm.length) f |= rFm[r]!;
-    }
-    const sysIdx = accSystem[a]!;
-    const sys = rs.systemer[sysIdx]!;
-    for (const id of fm) f |= fmBits[sysIdx]![id === 'ukendt' ? sys.fuldmagter.length : sys.fuldmagter.findIndex((x) => x.id === id)]!;
-    accFunc[a] = f;
-    accActive[a] = active ? 1 : 0;
-    if (active) for (const sep of sys.adskillelser) if (!holds(sys, sep, a)) accSepOpen[a] = 1;
-  }
-  function holds(sys: System, sep: System['adskillelser'][number], acc: number) {
-    if (sep.gaelderIkkeVedIndstilling && indstillinger[sep.gaelderIkkeVedIndstilling]) return false;
-    if (sep.gaelderIkkeFuldmagt.length && sep.gaelderIkkeFuldmagt.some((f) => accFm[acc]!.includes(f))) return false;
-    return true;
-  }
+/** The rules for every person who can meet one; findings in person order, then the ruleset's order. */
+function applyRules(store: Store, roleStd: readonly (string | null)[], req: Requirements, pStart: Int32Array, pAccs: Int32Array) {
+  const rs = store.ix.rs;
+  const accSystem = store.accSystem.a;
+  const { funcBit, accKrav, accActive, accSepOpen, roleOk, holds } = req;
+  const rolesOf = (acc: number) => store.rolesOf(acc);
   const sysOf = (acc: number) => rs.systemer[accSystem[acc]!]!;
-
-  interface CKrav {
-    k: Krav;
-    bit: number;
-    funcMask: number;
-    roller: Set<string> | null;
-    sys: Uint8Array;
-  }
-  let kravCount = 0;
-  const compile = (k: Krav): CKrav => {
-    const sys = new Uint8Array(rs.systemer.length);
-    rs.systemer.forEach((x, i) => (sys[i] = (!k.systemer || k.systemer.includes(x.id)) && (!k.systemtyper || k.systemtyper.includes(x.type)) ? 1 : 0));
-    return { k, bit: 1 << kravCount++ % 31, funcMask: k.funktioner ? bits(k.funktioner) : 0, roller: k.roller ? new Set(k.roller) : null, sys };
-  };
-  const compiled = rs.regler.map((regel) => {
-    const krav = regel.betingelse.type === 'kombination' ? regel.betingelse.krav.map(compile) : [];
-    return { regel, krav, mask: krav.reduce((m, c) => m | c.bit, 0) };
-  });
-  const allKrav = compiled.flatMap((c) => c.krav);
-  const roleOk = (c: CKrav, r: number) => {
-    const std = roleStd[r];
-    if (!std) return false;
-    if (c.roller && !c.roller.has(std)) return false;
-    if (c.k.privilegeret && !rolePriv[r]) return false;
-    return true;
-  };
-  /** Conservative: may say yes where the detailed check says no, never the other way round. */
-  const accMeets = (c: CKrav, a: number): boolean => {
-    const k = c.k;
-    if (!accActive[a] || !c.sys[accSystem[a]!]) return false;
-    if (k.prokura && !accPk[a]) return false;
-    if (k.fuldmagter && !k.fuldmagter.some((f) => accFm[a]!.includes(f))) return false;
-    if (c.funcMask) return (accFunc[a]! & c.funcMask) !== 0;
-    if (k.roller || k.privilegeret) {
-      for (let i = accHead[a]!; i !== -1; i = asgNext[i]!) if (roleOk(c, asgRole[i]!)) return true;
-      return false;
-    }
-    return true;
-  };
-  // Accounts with the same system, prokura, fuldmagter and roles meet the same requirements.
-  const accKrav = new Int32Array(nAcc);
-  const bySignature = new Map<string, number>();
-  for (let a = 0; a < nAcc; a++) {
-    if (!accActive[a]) continue;
-    let sig = `${accSystem[a]}|${accPk[a]}|${store.accFuldmagt.a[a]}`;
-    for (let i = accHead[a]!; i !== -1; i = asgNext[i]!) sig += `|${asgRole[i]}`;
-    let m = bySignature.get(sig);
-    if (m === undefined) {
-      m = 0;
-      for (const c of allKrav) if (accMeets(c, a)) m |= c.bit;
-      bySignature.set(sig, m);
-    }
-    accKrav[a] = m;
-  }
 
   const hitsCache = new Map<number, Unit[]>();
   const hitsOf = (acc: number): Unit[] => {
     let h = hitsCache.get(acc);
     if (h) return h;
     h = [];
-    const fm = accFm[acc]!;
-    const pk = accPk[acc] === 1;
+    const fm = store.fuldmagtIds(acc);
+    const pk = store.hasProkura(acc);
     for (const r of rolesOf(acc)) {
       const std = roleStd[r];
       if (!std) continue;
@@ -402,7 +264,7 @@ export function analyze(store: Store, opts: AnalyzeOptions = {}): Analysis {
   /** Whether the system itself keeps two functions of one account apart. */
   const enforcedPair = (sys: System, acc: number, f1: string, f2: string) =>
     sys.adskillelser.some(
-      (s) => ((s.mellem[0].includes(f1) && s.mellem[1].includes(f2)) || (s.mellem[0].includes(f2) && s.mellem[1].includes(f1))) && holds(sys, s, acc),
+      (s) => ((s.mellem[0].includes(f1) && s.mellem[1].includes(f2)) || (s.mellem[0].includes(f2) && s.mellem[1].includes(f1))) && holds(s, acc),
     );
 
   const kravUnits = (c: CKrav, konti: number[]): Unit[] => {
@@ -410,7 +272,6 @@ export function analyze(store: Store, opts: AnalyzeOptions = {}): Analysis {
     const k = c.k;
     for (const acc of konti) {
       if (!(accKrav[acc]! & c.bit)) continue;
-      const fm = accFm[acc]!;
       if (c.funcMask) {
         for (const h of hitsOf(acc)) {
           if (!(c.funcMask & (funcBit.get(h.funktion!) ?? 0))) continue;
@@ -418,11 +279,11 @@ export function analyze(store: Store, opts: AnalyzeOptions = {}): Analysis {
           out.push(h);
         }
       } else if (k.roller || k.privilegeret) {
-        const medFuldmagt = k.fuldmagter ? fm.find((f) => k.fuldmagter!.includes(f)) : undefined;
+        const medFuldmagt = k.fuldmagter ? store.fuldmagtIds(acc).find((f) => k.fuldmagter!.includes(f)) : undefined;
         for (const r of rolesOf(acc))
           if (roleOk(c, r)) out.push({ acc, role: r, fuldmagt: null, funktion: null, prokura: !!k.prokura, ...(medFuldmagt ? { medFuldmagt } : {}) });
       } else if (k.fuldmagter) {
-        for (const f of fm) if (k.fuldmagter.includes(f)) out.push({ acc, role: -1, fuldmagt: f, funktion: null, prokura: false });
+        for (const f of store.fuldmagtIds(acc)) if (k.fuldmagter.includes(f)) out.push({ acc, role: -1, fuldmagt: f, funktion: null, prokura: false });
       } else if (k.prokura) out.push({ acc, role: -1, fuldmagt: null, funktion: null, prokura: true });
     }
     return out;
@@ -480,7 +341,15 @@ export function analyze(store: Store, opts: AnalyzeOptions = {}): Analysis {
     return { key: `${regel.id}${variant ? `/${variant}` : ''}|${refs.join('+')}`, regel: regel.id, alvor: regel.alvor, person: p, dele, konti };
   };
 
+  // Whether some combination rule has all its requirements within a mask.
+  const combinationMasks = Int32Array.from(req.regler.filter((c) => c.krav.length > 0), (c) => c.mask);
+  const anyCombination = (kravMask: number) => {
+    for (const m of combinationMasks) if ((kravMask & m) === m) return true;
+    return false;
+  };
+
   const own: Finding[] = [];
+  const nP = pStart.length - 1;
   for (let p = 0; p < nP; p++) {
     const from = pStart[p]!;
     const to = pStart[p + 1]!;
@@ -495,10 +364,10 @@ export function analyze(store: Store, opts: AnalyzeOptions = {}): Analysis {
       if (accSepOpen[a]) open = true;
       if (i > from && accSystem[pAccs[i - 1]!] === accSystem[a]) sameSys = true;
     }
-    if (!kravMask && !sameSys && !open) continue;
+    if (!sameSys && !open && (!kravMask || !anyCombination(kravMask))) continue;
     const konti = Array.from(pAccs.subarray(from, to));
     own.length = 0;
-    for (const { regel, krav, mask } of compiled) {
+    for (const { regel, krav, mask } of req.regler) {
       const b = regel.betingelse;
       if (b.type === 'kombination') {
         if ((kravMask & mask) !== mask) continue;
@@ -530,7 +399,7 @@ export function analyze(store: Store, opts: AnalyzeOptions = {}): Analysis {
             const ub = new Set<Unit>();
             for (const u of A)
               for (const v of B)
-                if (u.acc !== v.acc || !holds(sys, sep, u.acc)) {
+                if (u.acc !== v.acc || !holds(sep, u.acc)) {
                   ua.add(u);
                   ub.add(v);
                 }
@@ -575,62 +444,62 @@ export function analyze(store: Store, opts: AnalyzeOptions = {}): Analysis {
       findings.push(f);
     }
   }
-
-  // 4. Identity suggestions from names (never merged without confirmation).
-  const suggestions = suggestIdentities(store, persons, new Set(opts.afviste ?? []), opts.maxForslag ?? 2000);
-
-  const unknownRoles: UnknownRole[] = [...unknown.entries()]
-    .map(([r, brugere]) => ({
-      system: store.systemIds[store.roleSystem.get(r)]!,
-      navn: store.roleRaw[r]!,
-      key: `${store.systemIds[store.roleSystem.get(r)]}:${store.roleKey[r]}`,
-      brugere,
-    }))
-    .sort((a, b) => b.brugere - a.brugere || a.navn.localeCompare(b.navn, 'da'));
-
-  return { store, indstillinger, roleStd, accPerson, persons, findings, personFindings, suggestions, unknownRoles, linksUkendte, undertrykte };
+  return { findings, personFindings, undertrykte };
 }
 
 function suggestIdentities(store: Store, persons: Persons, afviste: Set<string>, max: number): Suggestion[] {
   const out: Suggestion[] = [];
   const n = persons.length;
-  // Persons without e-mail (typically District users) are the ones to suggest links for.
-  const lonely: number[] = [];
-  for (let p = 0; p < n; p++) if (!persons.emails(p).length && persons.navn(p)) lonely.push(p);
-  if (!lonely.length) return out;
-  // Cheap bucket key of a full name: loose last name + folded first letter (memoized by name).
-  const memo = new Map<string, string>();
-  const bucketKey = (navn: string) => {
-    let k = memo.get(navn);
-    if (k === undefined) {
+  // Candidates are grouped by a cheap bucket key of the full name: loose last name + folded first
+  // letter. Keys are numbered; the number is memoized by name (persons share few names).
+  const bucketIds = new Map<string, number>([['', -1]]);
+  const memo = new Map<string, number>();
+  const bucketOf = (navn: string) => {
+    let b = memo.get(navn);
+    if (b === undefined) {
       const t = nameTokens(navn).map(looseToken);
-      k = t.length < 2 ? '' : `${t[t.length - 1]} ${t[0]![0]}`;
-      if (memo.size < 200_000) memo.set(navn, k);
+      const k = t.length < 2 ? '' : `${t[t.length - 1]} ${t[0]![0]}`;
+      b = bucketIds.get(k);
+      if (b === undefined) bucketIds.set(k, (b = bucketIds.size - 1));
+      if (memo.size < 200_000) memo.set(navn, b);
     }
-    return k;
+    return b;
   };
-  const wanted = new Set(lonely.map((p) => bucketKey(persons.navn(p))));
-  wanted.delete('');
-  const buckets = new Map<string, number[]>();
+  // Persons without e-mail (typically District users) are the ones to suggest links for; their
+  // buckets are the wanted ones.
+  const pBucket = new Int32Array(n).fill(-1);
+  const lonely = new Uint8Array(n);
+  const wanted: boolean[] = [];
+  let anyWanted = false;
   for (let p = 0; p < n; p++) {
     const navn = persons.navn(p);
     if (!navn) continue;
-    const k = bucketKey(navn);
-    if (!wanted.has(k)) continue;
-    const list = buckets.get(k);
+    const b = bucketOf(navn);
+    pBucket[p] = b;
+    if (persons.hasEmail(p)) continue;
+    lonely[p] = 1;
+    if (b >= 0) wanted[b] = anyWanted = true;
+  }
+  if (!anyWanted) return out;
+  // Members of the wanted buckets, buckets in the order of their first member.
+  const buckets: number[][] = [];
+  const members: number[][] = [];
+  for (let p = 0; p < n; p++) {
+    const b = pBucket[p]!;
+    if (b < 0 || !wanted[b]) continue;
+    const list = members[b];
     if (list) list.push(p);
-    else buckets.set(k, [p]);
+    else buckets.push((members[b] = [p]));
   }
   const rank = { 'samme-navn': 0, stavemaade: 1, forbogstaver: 2 } as const;
-  const lonelySet = new Set(lonely);
-  outer: for (const list of buckets.values()) {
+  outer: for (const list of buckets) {
     if (list.length < 2) continue;
     for (const pa of list) {
-      if (!lonelySet.has(pa)) continue;
+      if (!lonely[pa]) continue;
       let count = 0;
       let tries = 0;
       for (const pb of list) {
-        if (pb === pa || (lonelySet.has(pb) && pb < pa)) continue; // each pair of two lonely persons once
+        if (pb === pa || (lonely[pb] && pb < pa)) continue; // each pair of two lonely persons once
         if (++tries > 500) break; // bounded work per person in very common names
         const na = persons.navn(pa);
         const nb = persons.navn(pb);
@@ -646,7 +515,7 @@ function suggestIdentities(store: Store, persons: Persons, afviste: Set<string>,
       }
     }
   }
-  out.sort((x, y) => rank[x.grad] - rank[y.grad] || x.navnA.localeCompare(y.navnA, 'da'));
+  out.sort((x, y) => rank[x.grad] - rank[y.grad] || collator.compare(x.navnA, y.navnA));
   return out;
 }
 

@@ -25,7 +25,8 @@ export interface FileInfo {
   delimiter?: string;
 }
 
-const FM_UKENDT = 1 << 30;
+/** Bit of an unreadable fuldmagt in `accFuldmagt` (bit i = the system's fuldmagter[i]). */
+export const FM_UKENDT = 1 << 30;
 
 export { own };
 

@@ -5,6 +5,7 @@ import { storeFromRecords } from '../../../src/lib/sod/store';
 import { normBruger, normEmail } from '../../../src/lib/sod/values';
 import { analyze, pairKey } from '../../../src/lib/sod/analyze';
 import { foldName, matchNames, nameTokens } from '../../../src/lib/sod/names';
+import { identities } from '../../../src/lib/sod/identity';
 
 const ix = indexRuleset(loadRuleset());
 
@@ -138,5 +139,58 @@ describe('user ids and e-mails are keyed exactly as normBruger and normEmail say
     expect(store.email(0)).toBe(want);
     expect(store.bruger(0)).toBe(bruger.trim());
     if (store.accounts > 1) expect(store.accKey[1]).toBe(normBruger(email || 'r'));
+  });
+});
+
+describe('identities()', () => {
+  const store = storeFromRecords(ix, [
+    { system: 'NS', bruger: 'PER', email: 'per@inst.dk', rolle: 'Bogføring' },
+    { system: 'District', bruger: '222222', navn: 'Per Holm', fuldmagt: 'A' },
+    { system: 'IndFak', bruger: 'per@inst.dk', rolle: 'Indkøber' },
+    { system: 'RejsUd', bruger: 'zoe@inst.dk', rolle: 'Rejsende' },
+    { system: 'RejsUd', bruger: 'per@inst.dk', rolle: 'Rejsende' },
+    { system: 'RejsUd', bruger: 'anna', email: 'zoe@inst.dk', rolle: 'Rejsende' },
+  ]);
+  const refs = (accs: ArrayLike<number>) => Array.from(accs, (a) => store.accountRef(a));
+
+  it('numbers persons by their first account and lists their accounts by system, then user id', () => {
+    const id = identities(store);
+    const persons = Array.from({ length: id.pStart.length - 1 }, (_, p) => refs(id.pAccs.subarray(id.pStart[p]!, id.pStart[p + 1]!)));
+    expect(persons).toEqual([
+      ['rejsud:per@inst.dk', 'indfak:per@inst.dk', 'navision-stat:per'],
+      ['district:222222'],
+      ['rejsud:anna', 'rejsud:zoe@inst.dk'],
+    ]);
+    for (let p = 0; p < persons.length; p++) for (let i = id.pStart[p]!; i < id.pStart[p + 1]!; i++) expect(id.accPerson[id.pAccs[i]!]).toBe(p);
+  });
+
+  it('marks the accounts that have an e-mail', () => {
+    const id = identities(store);
+    expect(refs(Array.from({ length: store.accounts }, (_, a) => a).filter((a) => id.accEmail[a]))).toEqual([
+      'navision-stat:per',
+      'indfak:per@inst.dk',
+      'rejsud:zoe@inst.dk',
+      'rejsud:per@inst.dk',
+      'rejsud:anna',
+    ]);
+  });
+
+  it('tells which persons have an e-mail (District users typically do not)', () => {
+    const an = analyze(store);
+    expect(Array.from({ length: an.persons.length }, (_, p) => [an.persons.key(p), an.persons.hasEmail(p), an.persons.emails(p)])).toEqual([
+      ['per@inst.dk', true, ['per@inst.dk']],
+      ['district:222222', false, []],
+      ['zoe@inst.dk', true, ['zoe@inst.dk']],
+    ]);
+  });
+
+  it('merges confirmed links and returns the links it cannot resolve', () => {
+    const id = identities(store, [
+      ['district:222222', 'indfak:PER@inst.dk'],
+      ['district:222222', 'district:999999'],
+    ]);
+    expect(id.pStart.length - 1).toBe(2);
+    expect(id.accPerson[store.findAccount('district', '222222')!]).toBe(id.accPerson[store.findAccount('navision-stat', 'per')!]);
+    expect(id.linksUkendte).toEqual([['district:222222', 'district:999999']]);
   });
 });
