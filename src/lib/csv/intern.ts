@@ -62,16 +62,20 @@ export class TextInterner {
     while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
     if (start === end) return -1;
     let h = 0x811c9dc5 ^ (end - start);
+    let upper = false;
     for (let k = start; k < end; k++) {
       let c = text.charCodeAt(k);
       if (c <= 32 || c >= 127) return -1;
-      if (c >= 65 && c <= 90) c += 32;
+      if (c >= 65 && c <= 90) {
+        c += 32;
+        upper = true;
+      }
       h = Math.imul(h ^ c, 0x01000193);
     }
-    return this.probe(text, start, end, mix(h), true);
+    return this.probe(text, start, end, mix(h), upper);
   }
 
-  /** Finds or adds the text with hash `h` (`lower`: the text read with A–Z as a–z). */
+  /** Finds or adds the text with hash `h` (`lower`: the text has capitals, read as a–z). */
   private probe(text: string, start: number, end: number, h: number, lower: boolean): number {
     const len = end - start;
     const table = this.table;

@@ -80,6 +80,17 @@ class FloatList extends NumList<Float64Array> {
   }
 }
 
+/** Whether `text[start, end)` is `key` in capital letters (ASCII; other characters as they are). */
+function sameUpper(key: string, text: string, start: number, end: number): boolean {
+  if (end - start !== key.length) return false;
+  for (let k = 0; k < key.length; k++) {
+    let c = key.charCodeAt(k);
+    if (c >= 97 && c <= 122) c -= 32;
+    if (c !== text.charCodeAt(start + k)) return false;
+  }
+  return true;
+}
+
 /** Whether two cells of a row hold the same text. */
 function sameCell(r: CsvRow, a: number, b: number): boolean {
   if (a >= r.count || b >= r.count) return false;
@@ -162,7 +173,7 @@ export class Store {
   /** Normalized user id (lower case, trimmed). */
   readonly accKey: string[] = [];
   readonly accKeyId = new IntList();
-  /** The user id as written, where it differs from the key: an index into `rawList`, else -1. */
+  /** The user id as written: -1 the key, -2 the key in capitals, else an index into `rawList`. */
   private accRaw = new IntList();
   private rawList: string[] = [];
   /** Names are interned: an index into `nameList` per account (-1 = none). */
@@ -234,7 +245,7 @@ export class Store {
   /** The user id as written in the file. */
   bruger(acc: number): string {
     const i = this.accRaw.a[acc]!;
-    return i < 0 ? this.accKey[acc]! : this.rawList[i]!;
+    return i === -1 ? this.accKey[acc]! : i === -2 ? this.accKey[acc]!.toUpperCase() : this.rawList[i]!;
   }
 
   /** Normalized e-mail of the account, or ''. */
@@ -312,29 +323,43 @@ export class Store {
 
   /** Account for a user key in a system (created on first sight from the cell `text[start, end)`). */
   private account(sys: number, keyId: number, text: string, start: number, end: number): number {
-    const byKey = this.accByKey[sys]!;
-    let a = byKey.get(keyId);
-    if (a === -1) {
-      a = this.accKey.length;
-      byKey.set(keyId, a);
-      const key = this.keys.texts[keyId]!;
-      while (start < end && isSpace(text.charCodeAt(start))) start++;
-      while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-      this.accSystem.push(sys);
-      this.accKey.push(key);
-      this.accKeyId.push(keyId);
-      if (sameText(key, 0, key.length, text, start, end)) this.accRaw.push(-1);
-      else {
-        const raw = text.slice(start, end).trim();
-        this.accRaw.push(raw === key ? -1 : this.rawList.push(own(raw)) - 1);
-      }
-      this.accNavnIdx.push(-1);
-      this.accEmail.push(looksLikeEmail(key) ? keyId : -1);
-      this.accPk.push(NaN);
-      this.accFuldmagt.push(0);
-      this.accHead.push(-1);
+    const a = this.accByKey[sys]!.get(keyId);
+    return a !== -1 ? a : this.newAccount(sys, keyId, text, start, end);
+  }
+
+  private newAccount(sys: number, keyId: number, text: string, start: number, end: number): number {
+    const a = this.accKey.length;
+    this.accByKey[sys]!.set(keyId, a);
+    const key = this.keys.texts[keyId]!;
+    while (start < end && isSpace(text.charCodeAt(start))) start++;
+    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+    this.accSystem.push(sys);
+    this.accKey.push(key);
+    this.accKeyId.push(keyId);
+    // As written: the key itself (-1), the key in capitals (-2, Navision Stat's "NS123"), or a text.
+    if (sameText(key, 0, key.length, text, start, end)) this.accRaw.push(-1);
+    else if (sameUpper(key, text, start, end)) this.accRaw.push(-2);
+    else {
+      const raw = text.slice(start, end).trim();
+      this.accRaw.push(raw === key ? -1 : this.rawList.push(own(raw)) - 1);
     }
+    this.accNavnIdx.push(-1);
+    this.accEmail.push(looksLikeEmail(key) ? keyId : -1);
+    this.accPk.push(NaN);
+    this.accFuldmagt.push(0);
+    this.accHead.push(-1);
     return a;
+  }
+
+  /** Index in `nameList` of a name cell, -1 when blank. */
+  private navnIndex(text: string, start: number, end: number): number {
+    const id = this.navnCells.id(text, start, end);
+    let n = this.navnOfCell.get(id);
+    if (n === TODO) {
+      const v = this.navnCells.texts[id]!.trim();
+      this.navnOfCell.set(id, (n = v ? this.nameIndex(v) : -1));
+    }
+    return n;
   }
 
   /** Key id of a user id cell (trimmed, lower case, inner white space collapsed). */
@@ -446,6 +471,7 @@ export class Store {
     let lastSysCell = '\u0000';
     let lastSys = -1;
     const lastBruger = new LastCell();
+    const lastNavn = new LastCell();
     const lastEmail = new LastCell();
 
     const onRow = (r: CsvRow, line: number) => {
@@ -484,13 +510,9 @@ export class Store {
 
       const cn = col.navn;
       if (cn !== -1 && this.accNavnIdx.a[acc]! < 0 && cn < r.count) {
-        const id = this.navnCells.id(t, r.start[cn]!, r.end[cn]!);
-        let n = this.navnOfCell.get(id);
-        if (n === TODO) {
-          const v = this.navnCells.texts[id]!.trim();
-          this.navnOfCell.set(id, (n = v ? this.nameIndex(v) : -1));
-        }
-        this.accNavnIdx.a[acc] = n;
+        const ns = r.start[cn]!;
+        const ne = r.end[cn]!;
+        this.accNavnIdx.a[acc] = lastNavn.hit(t, ns, ne) ? lastNavn.value : lastNavn.set(t, ns, ne, this.navnIndex(t, ns, ne));
       }
 
       const ce = col.email;
