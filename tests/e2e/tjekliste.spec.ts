@@ -452,3 +452,48 @@ test.describe('tjekliste', () => {
     }
   });
 });
+
+test.describe('the NemKonto checks inside items 1.4 and 1.5', () => {
+  const cp1252 = (s: string) =>
+    Buffer.from([...s].map((c) => ({ æ: 0xe6, ø: 0xf8, å: 0xe5, Æ: 0xc6, Ø: 0xd8, Å: 0xc5 } as Record<string, number>)[c] ?? c.charCodeAt(0)));
+
+  test('item 1.4 checks a Windows-1252 recipients file in place, without a network request', async ({ page }) => {
+    await open(page);
+    const punkt = item(page, 'datakvalitet');
+    // Nothing of the check is loaded until it is opened.
+    await expect(page.locator('.nk-kontrol')).toHaveCount(0);
+    await punkt.getByText('Kør kontrollen af jeres modtagerfil her').click();
+    await expect(punkt.getByRole('link', { name: /Åbn kontrollen på sin egen side/ })).toHaveAttribute('href', '/kontroller/nemkonto/#modtagere');
+    const check = punkt.locator('.nk-kontrol[data-kind=modtagere][data-klar]');
+    await expect(check).toBeAttached();
+    await page.waitForLoadState('networkidle');
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(`${r.method()} ${r.url()}`));
+    const file = cp1252('Navn;CPR\r\nSøren Ærø;010190-0002\r\nÅse Østergård;2902000006\r\nBo;010190-0002\r\n');
+    await punkt.locator('#nk-modtagere-fil').setInputFiles({ name: 'modtagere æøå.csv', mimeType: 'text/csv', buffer: file });
+    await expect(check.getByRole('heading', { name: 'Resultat for «modtagere æøå.csv»' })).toBeFocused();
+    await expect(check.locator('.nk-meta')).toContainText('læst som Windows-1252');
+    await expect(check.locator('.nk-tal')).toContainText('1 med fejl');
+    await expect(check.locator('.nk-problemtabel')).toContainText('290200-XXXX');
+    await expect(check.locator('.nk-problemtabel')).toContainText('Dublet: samme CPR-nummer som linje 2.');
+    await expect(check).not.toContainText('2902000006');
+    expect(requests).toEqual([]);
+    // The task list around it still works, and the page stays accessible with the check open.
+    await box(page, '1.4').check();
+    await expect(page.locator('#tj-fremdrift')).toHaveText('1 af 11 færdige');
+    const res = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(res.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  });
+
+  test('item 1.5 opens the payments check', async ({ page }) => {
+    await open(page);
+    const punkt = item(page, 'frister');
+    await punkt.getByText('Kør kontrollen af jeres betalingsfil her').click();
+    const check = punkt.locator('.nk-kontrol[data-kind=betalinger][data-klar]');
+    await expect(check).toBeAttached();
+    const file = Buffer.from('Afsendt;Udbetalingsdato\n2025-03-17 05:59;2025-03-18\n2025-03-17 06:30;2025-03-18\n');
+    await punkt.locator('#nk-betalinger-fil').setInputFiles({ name: 'betalinger.csv', mimeType: 'text/csv', buffer: file });
+    await expect(check.locator('.nk-tal')).toContainText('1 med fejl');
+    await expect(check.locator('.nk-problemtabel')).toContainText('for sent');
+  });
+});

@@ -3,6 +3,7 @@ import { formatDato, isIsoDate } from '../../lib/tjekliste/dates';
 import { isOverdue, type PunktVisning } from '../../lib/tjekliste/progress';
 import { MAX_ANSVARLIG, MAX_NOTE, STATUSES, STATUS_LABEL, TOMT_SVAR, type SvarFelter } from '../../lib/tjekliste/state';
 import { StatusBadge } from './StatusBadge';
+import { Kontrol } from './Kontrol';
 import type { VisPunkt } from './types';
 
 interface Props {
@@ -123,11 +124,7 @@ export function Punkt({ v, ready, today, ownersListId, onCheck, onChange }: Prop
         </div>
       )}
 
-      {punkt.kontrol && (
-        <p class="tj-kontrol">
-          <a href={punkt.kontrol.side}>{punkt.kontrol.tekst}</a>
-        </p>
-      )}
+      {punkt.kontrol && <Kontrol kontrol={punkt.kontrol} nummer={punkt.nummer} ready={ready} />}
 
       <details class="tj-hjaelp">
         <summary>

@@ -94,6 +94,7 @@ export type Tjekliste = z.output<typeof tjeklisteSchema>;
 export type TjeklisteInput = z.input<typeof tjeklisteSchema>;
 export type Gruppe = z.output<typeof gruppeSchema>;
 export type Punkt = z.output<typeof punktSchema>;
+export type Kontrol = z.output<typeof kontrolSchema>;
 
 /** What the engine needs of an item (the page may carry more, e.g. rendered help). */
 export type PunktKerne = Pick<Punkt, 'id' | 'nummer' | 'tekst' | 'vejledning' | 'dato'>;
