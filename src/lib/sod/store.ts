@@ -5,6 +5,12 @@
  * store interns systems, accounts (system + user id) and role names, and keeps per row only four
  * numbers (account, role name, file, line) for drill-down. A role file and a prokura file for the
  * same system meet on the user id.
+ *
+ * Cells are read as ranges of the parser's text (`CsvRow`): a cell equal to the one in the row
+ * before is recognized without work, plain ASCII user ids and e-mails are looked up trimmed and
+ * lower-cased without making a string, and every other cell text is normalized once per distinct
+ * text (the same functions as before: `normBruger`, `normEmail`, `parseProkura`, …). Strings are
+ * made only for texts not seen before.
  */
 import type { CsvIssue } from '../csv/ingest';
 import { normHeader } from '../csv/headers';
