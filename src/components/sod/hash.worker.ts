@@ -8,20 +8,13 @@
  * https), stream through the incremental implementation with flat memory.
  */
 import { Sha256 } from '../../lib/sod/sha256';
+import { nextTask } from './next-task';
 
 declare const self: DedicatedWorkerGlobalScope;
 let current = 0;
 const WHOLE = 256 * 1024 * 1024;
 
 const hex = (b: ArrayBuffer) => Array.from(new Uint8Array(b), (x) => x.toString(16).padStart(2, '0')).join('');
-
-/** Lets waiting messages (a cancel) run; reads resolve as microtasks and would hold them back. */
-const channel = new MessageChannel();
-const nextTask = () =>
-  new Promise<void>((resolve) => {
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(0);
-  });
 
 /** The file's SHA-256 as hex, or null when the job was cancelled. */
 async function sha256(file: File, job: number): Promise<string | null> {

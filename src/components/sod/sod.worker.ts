@@ -4,6 +4,7 @@
  * the page's questions with small pages of results. Rows never cross to the page.
  */
 import { chunks, CsvError, ingestCsv } from '../../lib/csv/ingest';
+import { nextTask } from './next-task';
 import { indexRuleset, type RulesetIndex } from '../../lib/sod/ruleset';
 import { Store } from '../../lib/sod/store';
 import { guessSystemFromFileName, suggestMapping } from '../../lib/sod/mapping';
@@ -37,18 +38,6 @@ async function* yielding(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uin
       last = performance.now();
     }
   }
-}
-
-/**
- * Lets waiting messages run. A message on a channel, not `setTimeout(0)`: repeated timeouts are
- * clamped to 4 ms each, which over a large file adds up to a noticeable delay.
- */
-const channel = new MessageChannel();
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(0);
-  });
 }
 
 let mapping: Record<string, string> = {};
@@ -227,7 +216,7 @@ self.onmessage = async (ev: MessageEvent<ToWorker>) => {
         if (m.onlyFindings && !an!.personFindings.has(p)) return false;
         if (!q) return true;
         const ps = an!.persons;
-        return ps.key(p).includes(q) || ps.navn(p).toLowerCase().includes(q) || ps.konti(p).some((a) => store!.accKey[a]!.includes(q));
+        return ps.key(p).includes(q) || ps.navn(p).toLowerCase().includes(q) || ps.konti(p).some((a) => store!.key(a).includes(q));
       });
       post({ type: 'overview', req: m.req, total: list.length, rows: list.slice(m.offset, m.offset + m.limit).map((p) => overviewRow(an!, p)) });
       break;

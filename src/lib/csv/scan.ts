@@ -15,6 +15,8 @@
  * - Lines end at `\n` (a `\r` before it is dropped) or, in files that use only `\r`, at `\r`.
  */
 
+import { sameText } from './intern';
+
 /**
  * One data row as the scanner hands it over: field `i` is `text.slice(start[i], end[i])`. The
  * object is reused for the next row; `get` makes a string only for the fields that are read.
@@ -41,13 +43,7 @@ export class CsvRow {
   }
   /** Whether field `i` is exactly `s` (without making a string). */
   is(i: number, s: string): boolean {
-    if (i >= this.count) return false;
-    const a = this.start[i]!;
-    if (this.end[i]! - a !== s.length) return false;
-    // A loop: `startsWith` costs more in call overhead than it saves on short texts.
-    const t = this.text;
-    for (let k = 0; k < s.length; k++) if (t.charCodeAt(a + k) !== s.charCodeAt(k)) return false;
-    return true;
+    return i < this.count && sameText(this.text, this.start[i]!, this.end[i]!, s, 0, s.length);
   }
   /** All fields as strings (headers, samples, tests). */
   fields(): string[] {

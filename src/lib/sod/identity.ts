@@ -87,7 +87,7 @@ export function identities(store: Store, links: readonly [string, string][] = []
     for (let i = pStart[p]! + 1; i < pStart[p + 1]!; i++) {
       const x = pAccs[i]!;
       let j = i - 1;
-      while (j >= pStart[p]! && (accSystem[pAccs[j]!]! > accSystem[x]! || (accSystem[pAccs[j]!] === accSystem[x] && store.accKey[pAccs[j]!]! > store.accKey[x]!))) {
+      while (j >= pStart[p]! && (accSystem[pAccs[j]!]! > accSystem[x]! || (accSystem[pAccs[j]!] === accSystem[x] && store.key(pAccs[j]!) > store.key(x)))) {
         pAccs[j + 1] = pAccs[j]!;
         j--;
       }

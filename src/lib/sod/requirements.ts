@@ -6,7 +6,6 @@
  */
 import type { Adskillelse, Krav, Regel } from './schema';
 import { FM_UKENDT, type Store } from './store';
-export { FM_UKENDT };
 
 /** A requirement of a combination rule, compiled. */
 export interface CKrav {

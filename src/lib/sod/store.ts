@@ -98,14 +98,8 @@ function sameUpper(key: string, text: string, start: number, end: number): boole
 }
 
 /** Whether two cells of a row hold the same text. */
-function sameCell(r: CsvRow, a: number, b: number): boolean {
-  if (a >= r.count || b >= r.count) return false;
-  const len = r.end[a]! - r.start[a]!;
-  if (len !== r.end[b]! - r.start[b]!) return false;
-  const t = r.text;
-  for (let i = 0, x = r.start[a]!, y = r.start[b]!; i < len; i++) if (t.charCodeAt(x + i) !== t.charCodeAt(y + i)) return false;
-  return true;
-}
+const sameCell = (r: CsvRow, a: number, b: number) =>
+  a < r.count && b < r.count && sameText(r.text, r.start[a]!, r.end[a]!, r.text, r.start[b]!, r.end[b]!);
 
 /**
  * Whether an e-mail cell is a plain address that `normEmail` would accept as it is (trimmed and
@@ -176,8 +170,7 @@ export class Store {
 
   // Accounts.
   readonly accSystem = new IntList();
-  /** Normalized user id (lower case, trimmed). */
-  readonly accKey: string[] = [];
+  /** Key id of the account's normalized user id (see `key`). */
   readonly accKeyId = new IntList();
   /** The user id as written: -1 the key, -2 the key in capitals, else an index into `rawList`. */
   private accRaw = new IntList();
@@ -245,13 +238,18 @@ export class Store {
   }
 
   get accounts() {
-    return this.accKey.length;
+    return this.accKeyId.n;
+  }
+
+  /** Normalized user id of an account (lower case, trimmed). */
+  key(acc: number): string {
+    return this.keys.texts[this.accKeyId.a[acc]!]!;
   }
 
   /** The user id as written in the file. */
   bruger(acc: number): string {
     const i = this.accRaw.a[acc]!;
-    return i === -1 ? this.accKey[acc]! : i === -2 ? this.accKey[acc]!.toUpperCase() : this.rawList[i]!;
+    return i === -1 ? this.key(acc) : i === -2 ? this.key(acc).toUpperCase() : this.rawList[i]!;
   }
 
   /** Normalized e-mail of the account, or ''. */
@@ -334,13 +332,12 @@ export class Store {
   }
 
   private newAccount(sys: number, keyId: number, text: string, start: number, end: number): number {
-    const a = this.accKey.length;
+    const a = this.accKeyId.n;
     this.accByKey[sys]!.set(keyId, a);
     const key = this.keys.texts[keyId]!;
     while (start < end && isSpace(text.charCodeAt(start))) start++;
     while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
     this.accSystem.push(sys);
-    this.accKey.push(key);
     this.accKeyId.push(keyId);
     // As written: the key itself (-1), the key in capitals (-2, Navision Stat's "NS123"), or a text.
     if (sameText(key, 0, key.length, text, start, end)) this.accRaw.push(-1);
@@ -388,7 +385,7 @@ export class Store {
     let e = this.keyOfEmail.get(id);
     if (e === TODO) {
       const v = this.emailCells.texts[id]!;
-      const norm = v.trim() === '' ? '' : normEmail(v);
+      const norm = normEmail(v);
       this.keyOfEmail.set(id, (e = v.trim() === '' ? -1 : norm ? this.keys.of(norm) : -2));
     }
     return e;
@@ -404,7 +401,7 @@ export class Store {
 
   /** "system:bruger" key of an account (stable across runs; used for links and finding keys). */
   accountRef(acc: number): string {
-    return `${this.systemIds[this.accSystem.get(acc)]}:${this.accKey[acc]}`;
+    return `${this.systemIds[this.accSystem.get(acc)]}:${this.key(acc)}`;
   }
 
   /** Role name index for a role cell in a system (new names are added). */

@@ -133,12 +133,12 @@ describe('user ids and e-mails are keyed exactly as normBruger and normEmail say
       { system: 'Navision Stat', bruger, email, rolle: 'NS_BASIS' },
       { system: 'RejsUd', bruger: email || 'r', rolle: 'Rejsende' },
     ]);
-    expect(store.accKey[0]).toBe(normBruger(bruger));
+    expect(store.key(0)).toBe(normBruger(bruger));
     const self = /^[^@\s]+@[^@\s]*\.[^@\s]*[^.]$/.test(normBruger(bruger)) && normBruger(bruger).indexOf('.', normBruger(bruger).indexOf('@') + 2) > 0;
     const want = self ? normBruger(bruger) : normEmail(email);
     expect(store.email(0)).toBe(want);
     expect(store.bruger(0)).toBe(bruger.trim());
-    if (store.accounts > 1) expect(store.accKey[1]).toBe(normBruger(email || 'r'));
+    if (store.accounts > 1) expect(store.key(1)).toBe(normBruger(email || 'r'));
   });
 });
 
