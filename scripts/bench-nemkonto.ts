@@ -27,6 +27,7 @@ import { chromium, type Page } from 'playwright-core';
 import { runKontrol } from '../src/lib/nemkonto/kontrol.ts';
 import { DubletSamler, DuplicateDetector } from '../src/lib/nemkonto/dubletter.ts';
 import { launchOptions } from '../tests/browser.mjs';
+import { ensureChromium } from './ensure-chromium.mjs';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -370,6 +371,7 @@ async function benchChromium(files: { n: number; path: string }[]): Promise<Row[
   await build({ entryPoints: [join(benchDir, 'worker.ts')], bundle: true, format: 'esm', outfile: join(benchDir, 'worker.js'), nodePaths: [join(root, 'node_modules')], logLevel: 'error' });
   const distDir = join(root, 'dist');
   const { server, base } = await serve(benchDir, distDir);
+  ensureChromium();
   const browser = await chromium.launch(launchOptions);
   const out: Row[] = [];
   try {

@@ -16,7 +16,9 @@
  * Only counts, the header and issues are kept; rows go to the caller's `onRow` one at a time.
  */
 import { CsvRow, RowScanner, type ScanHandler } from './scan';
+import { ByteRow, ByteScanner, ByteText } from './bytes';
 export { CsvRow, rowOf } from './scan';
+export { ByteRow, byteRowOf } from './bytes';
 
 export type Delimiter = ';' | ',' | '\t';
 export type Encoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
@@ -280,15 +282,43 @@ export function detectDelimiter(sample: string): Delimiter {
   return best;
 }
 
+/** What the row handler needs of a row, from either tokenizer. */
+type AnyRow = CsvRow | ByteRow;
+
 /**
  * Streams a CSV file through `onRow(row, line)` without a string per field (see `CsvRow`).
  * Throws `CsvError` for unusable input.
  */
-export async function ingestRows(
+export function ingestRows(
   source: ByteSource,
   fileName: string,
   onRow: (row: CsvRow, line: number) => void,
   opts: IngestOptions = {},
+): Promise<IngestResult> {
+  return ingest<CsvRow>(source, fileName, onRow, opts, false);
+}
+
+/**
+ * Like `ingestRows`, with each row as bytes of the file and a hash per field (`ByteRow`): the
+ * fast way for checkers that look cells up in tables. UTF-16 files are transcoded to UTF-8 first.
+ */
+export function ingestByteRows(
+  source: ByteSource,
+  fileName: string,
+  onRow: (row: ByteRow, line: number) => void,
+  opts: IngestOptions = {},
+): Promise<IngestResult> {
+  return ingest<ByteRow>(source, fileName, onRow, opts, true);
+}
+
+const utf8 = new TextEncoder();
+
+async function ingest<R extends AnyRow>(
+  source: ByteSource,
+  fileName: string,
+  onRow: (row: R, line: number) => void,
+  opts: IngestOptions,
+  bytesMode: boolean,
 ): Promise<IngestResult> {
   const hasHeader = opts.hasHeader ?? true;
   const maxIssues = opts.maxIssues ?? 1000;
@@ -302,17 +332,22 @@ export async function ingestRows(
 
   let decoder: Decoder | null = null;
   let meta: CsvMeta | null = null;
-  let scanner: RowScanner | null = null;
+  let scanner: { line: number } | null = null;
+  let textScanner: RowScanner | null = null;
+  let byteScanner: ByteScanner | null = null;
   let pending = ''; // decoded text before the delimiter is known
+  const pendingBytes: Uint8Array[] = []; // the same, as bytes (byte mode)
   let rows = 0;
   let headerCols = 0;
   let headerSeen = !hasHeader;
   let bytes = 0;
   let checkedHead = false;
   let firstText = true;
+  let line = 1; // the line of the row being handled
 
-  const handler: ScanHandler = {
-    row(row, line) {
+  const handler: ScanHandler<R> = {
+    row(row, at) {
+      line = at;
       // Skip empty lines (also Excel's ";;;;" lines).
       if (row.count === 1 ? row.blank(0) : row.end[0] === row.start[0] && allBlank(row)) return;
       if (!headerSeen) {
@@ -328,38 +363,67 @@ export async function ingestRows(
       }
       if (reportRagged && row.count !== headerCols) {
         issue(
-          line,
+          at,
           'advarsel',
           row.count < headerCols
-            ? `Linje ${line} har ${row.count} felter, men overskriften har ${headerCols}. De manglende felter er læst som tomme.`
-            : `Linje ${line} har ${row.count} felter, men overskriften har ${headerCols}. De overskydende felter er ikke brugt – tjek om et felt indeholder ${delimName(meta!.delimiter)} uden anførselstegn.`,
+            ? `Linje ${at} har ${row.count} felter, men overskriften har ${headerCols}. De manglende felter er læst som tomme.`
+            : `Linje ${at} har ${row.count} felter, men overskriften har ${headerCols}. De overskydende felter er ikke brugt – tjek om et felt indeholder ${delimName(meta!.delimiter)} uden anførselstegn.`,
         );
       }
       rows++;
-      onRow(row, line);
+      onRow(row, at);
     },
-    unclosedQuote(line) {
-      issue(line, 'fejl', `Linje ${line}: et anførselstegn (") bliver ikke lukket. Linjen er læst, som den står; ret anførselstegnet i filen.`);
+    unclosedQuote(at) {
+      issue(at, 'fejl', `Linje ${at}: et anførselstegn (") bliver ikke lukket. Linjen er læst, som den står; ret anførselstegnet i filen.`);
     },
-    strayQuote(line) {
-      issue(line, 'advarsel', `Linje ${line}: forkert brug af anførselstegn ("). Feltet er læst, som det står.`);
+    strayQuote(at) {
+      issue(at, 'advarsel', `Linje ${at}: forkert brug af anførselstegn ("). Feltet er læst, som det står.`);
     },
   };
+  const switchWarning = (at: number) =>
+    issue(at, 'advarsel', `Filen skifter tegnsæt omkring linje ${at}: det første er UTF-8, resten er læst som Windows-1252. Tjek æ, ø og å i resultatet.`);
 
-  const feed = (s: string, last: boolean) => {
-    if (!scanner) {
-      pending += s;
-      // Wait for enough text to detect the delimiter reliably (or the end of the file).
-      if (!last && pending.length < 64 * 1024) return;
-      if (pending.trim() === '') return;
-      s = pending;
-      pending = '';
-      const delimiter = opts.delimiter ?? detectDelimiter(s);
-      const newline = !s.includes('\n') && s.includes('\r') ? '\r' : '\n';
-      meta = { fileName, encoding: decoder!.encoding, bom: decoder!.bom, delimiter, header: [] };
-      scanner = new RowScanner(delimiter, newline, handler);
+  /** Starts the tokenizer once enough text is there to detect the delimiter (false: wait). */
+  const start = (s: string, last: boolean): boolean => {
+    pending += s;
+    // Wait for enough text to detect the delimiter reliably (or the end of the file).
+    if (!last && pending.length < 64 * 1024) return false;
+    if (pending.trim() === '') return false;
+    const delimiter = opts.delimiter ?? detectDelimiter(pending);
+    const newline = !pending.includes('\n') && pending.includes('\r') ? '\r' : '\n';
+    meta = { fileName, encoding: decoder!.encoding, bom: decoder!.bom, delimiter, header: [] };
+    if (!bytesMode) {
+      scanner = textScanner = new RowScanner(delimiter, newline, handler as ScanHandler<CsvRow>);
+      textScanner.push(pending, last);
+    } else {
+      const utf16 = decoder!.encoding.startsWith('utf-16');
+      // Which of UTF-8 and Windows-1252 a file is, is settled text by text as cells are decoded
+      // (the first text that is not UTF-8 switches it), so lines in UTF-8 before a switch keep
+      // their letters.
+      const text = new ByteText('utf-8', !utf16 && !decoder!.bom);
+      const m = meta;
+      if (!utf16) m.encoding = 'utf-8';
+      text.onSwitch = () => {
+        m.encoding = 'windows-1252';
+        if (text.sawMultibyte || decoder!.sawMultibyte) switchWarning(line);
+      };
+      scanner = byteScanner = new ByteScanner(delimiter, newline, handler as ScanHandler<ByteRow>, text);
+      if (utf16) byteScanner.push(utf8.encode(pending), last);
+      else {
+        let size = 0;
+        for (const c of pendingBytes) size += c.length;
+        const all = new Uint8Array(size);
+        size = 0;
+        for (const c of pendingBytes) {
+          all.set(c, size);
+          size += c.length;
+        }
+        byteScanner.push(decoder!.bom ? all.subarray(3) : all, last);
+      }
+      pendingBytes.length = 0;
     }
-    scanner.push(s, last);
+    pending = '';
+    return true;
   };
 
   const push = (chunk: Uint8Array, last: boolean) => {
@@ -369,18 +433,23 @@ export async function ingestRows(
       if (err) throw err;
       decoder = new Decoder(chunk);
     }
+    if (byteScanner) {
+      byteScanner.push(decoder!.encoding.startsWith('utf-16') ? utf8.encode(decoder!.decode(chunk, last)) : chunk, last);
+      return;
+    }
     const before = decoder!.encoding;
     const s = decoder!.decode(chunk, last);
-    if (before === 'utf-8' && decoder!.encoding === 'windows-1252' && decoder!.sawMultibyte) {
-      const line = scanner?.line ?? 1;
-      issue(line, 'advarsel', `Filen skifter tegnsæt omkring linje ${line}: det første er UTF-8, resten er læst som Windows-1252. Tjek æ, ø og å i resultatet.`);
-    }
+    if (!bytesMode && before === 'utf-8' && decoder!.encoding === 'windows-1252' && decoder!.sawMultibyte) switchWarning(scanner?.line ?? 1);
     if (meta && meta.encoding !== decoder!.encoding) meta.encoding = decoder!.encoding;
     if (firstText && !decoder!.encoding.startsWith('utf-16') && s.slice(0, 4096).includes('\u0000')) {
       throw new CsvError('ikke-tekst', fileName, `Filen «${fileName}» er ikke en tekstfil. Vælg en CSV-fil.`);
     }
     firstText = false;
-    feed(s, last);
+    if (textScanner) textScanner.push(s, last);
+    else {
+      if (bytesMode) pendingBytes.push(chunk);
+      start(s, last);
+    }
   };
 
   let prev: Uint8Array | null = null;
@@ -402,7 +471,7 @@ export async function ingestRows(
   }
 
   if (!scanner) throw new CsvError('tom', fileName, `Filen «${fileName}» er tom.`);
-  const lines = (scanner as RowScanner).line - 1;
+  const lines = (scanner as { line: number }).line - 1;
   if (rows === 0) {
     if (hasHeader && headerSeen)
       throw new CsvError('kun-overskrift', fileName, `Filen «${fileName}» indeholder kun en overskriftslinje og ingen data.`, 1);
@@ -411,7 +480,7 @@ export async function ingestRows(
   return { meta: meta!, rows, lines, bytes, issues, issuesDropped };
 }
 
-function allBlank(row: CsvRow) {
+function allBlank(row: AnyRow) {
   for (let i = 0; i < row.count; i++) if (!row.blank(i)) return false;
   return true;
 }

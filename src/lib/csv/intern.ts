@@ -1,21 +1,29 @@
 /**
- * Interning of text ranges: gives each distinct piece of text a small integer id, reading the
- * characters straight from the parser's chunk, so a string is made only the first time a text is
- * seen. At a million rows with half a million distinct user ids this is what keeps the checks
- * near the speed of a bare parse: a `Map<string, …>` would need a new string per row and per
- * field, and the garbage that comes with it.
+ * Interning of cells read as bytes (`ByteRow`): gives each distinct text a small integer id,
+ * looking it up by the hash the tokenizer computed while it split the row, so a cell is read
+ * once and a string is made only the first time a text is seen. At a million rows with half a
+ * million distinct user ids this is what keeps the checks near the speed of a bare parse: a
+ * `Map<string, …>` would need a new string per row and per field, and the garbage that comes
+ * with it.
  *
- * Open addressing over an Int32Array of ids; per id the text and its hash. Texts are compared
- * character by character only when the hashes agree.
+ * Open addressing over an Int32Array (id and hash side by side); the bytes of every text sit in
+ * one pool, and a hit is confirmed by comparing bytes.
  */
-export class TextInterner {
+import { hashBytes, type ByteText } from './bytes';
+
+/** The pool and table shared by both interners. */
+class BytePool {
   /** The text of each id (a copy that does not pin the parser's chunk). */
   readonly texts: string[] = [];
-  /** Two ints per slot: id + 1 (0 = empty) and the text's hash, side by side in memory. */
-  private table: Int32Array;
-  private mask: number;
+  protected pool = new Uint8Array(1 << 12);
+  protected used = 0;
+  /** Start of each id's bytes in the pool; the next entry is its end. */
+  protected off = new Int32Array(1024);
+  /** Two ints per slot: id + 1 (0 = empty) and the text's hash. */
+  protected table: Int32Array;
+  protected mask: number;
 
-  constructor(initialCapacity = 1024) {
+  constructor(initialCapacity: number) {
     let cap = 16;
     while (cap < initialCapacity * 2) cap <<= 1;
     this.table = new Int32Array(cap * 2);
@@ -26,91 +34,75 @@ export class TextInterner {
     return this.texts.length;
   }
 
-  /**
-   * Front cache: a slot per cheap fingerprint (length and three characters) with the id last seen
-   * there. Columns with few distinct values (systems, roles, names) are answered from here with
-   * one comparison and no hashing.
-   */
-  private front = new Int32Array(256).fill(-1);
-
-  /** Id of `text.slice(start, end)`; a text not seen before gets the next id (`size` grows). */
-  id(text: string, start: number, end: number): number {
-    const len = end - start;
-    const f = len ? (len * 31 + text.charCodeAt(start) * 7 + text.charCodeAt(start + (len >> 1)) * 3 + text.charCodeAt(end - 1)) & 255 : 0;
-    const c = this.front[f]!;
-    if (c !== -1) {
-      const t = this.texts[c]!;
-      if (t.length === len && same(t, text, start)) return c;
+  /** Adds the bytes `b[s, e)` (lower-cased A–Z with `lower`) with their text, at table slot `slot`. */
+  protected add(slot: number, h: number, b: Uint8Array, s: number, e: number, text: string, lower: boolean): number {
+    const n = this.texts.length;
+    const len = e - s;
+    if (this.used + len > this.pool.length) {
+      let size = this.pool.length * 2;
+      while (size < this.used + len) size *= 2;
+      const p = new Uint8Array(size);
+      p.set(this.pool.subarray(0, this.used));
+      this.pool = p;
     }
-    const id = this.lookup(text, start, end);
-    this.front[f] = id;
-    return id;
-  }
-
-  private lookup(text: string, start: number, end: number): number {
-    return this.probe(text, start, end, hashOf(text, start, end), false);
-  }
-
-  /**
-   * Id of the text trimmed and in lower case, for the usual plain ASCII text (user ids, e-mail
-   * addresses), without making a string unless the text is new. Returns -1 when the text is empty
-   * or not plain (non-ASCII, control characters or white space inside); the caller then makes the
-   * string and normalizes it the slow way. Agrees with `of(text.trim().toLowerCase())`.
-   */
-  idLower(text: string, start: number, end: number): number {
-    while (start < end && isSpace(text.charCodeAt(start))) start++;
-    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-    if (start === end) return -1;
-    let h = 0x811c9dc5 ^ (end - start);
-    let upper = false;
-    for (let k = start; k < end; k++) {
-      let c = text.charCodeAt(k);
-      if (c <= 32 || c >= 127) return -1;
-      if (c >= 65 && c <= 90) {
-        c += 32;
-        upper = true;
+    const pool = this.pool;
+    if (lower)
+      for (let k = 0; k < len; k++) {
+        const c = b[s + k]!;
+        pool[this.used + k] = c >= 65 && c <= 90 ? c + 32 : c;
       }
-      h = Math.imul(h ^ c, 0x01000193);
+    else pool.set(b.subarray(s, e), this.used);
+    if (n + 2 > this.off.length) {
+      const o = new Int32Array(this.off.length * 2);
+      o.set(this.off);
+      this.off = o;
     }
-    return this.probe(text, start, end, mix(h), upper);
+    this.off[n] = this.used;
+    this.used += len;
+    this.off[n + 1] = this.used;
+    this.table[2 * slot] = n + 1;
+    this.table[2 * slot + 1] = h;
+    this.texts.push(own(text));
+    if (n * 2 >= this.mask) this.grow();
+    return n;
   }
 
-  /** Finds or adds the text with hash `h` (`lower`: the text has capitals, read as a–z). */
-  private probe(text: string, start: number, end: number, h: number, lower: boolean): number {
-    const len = end - start;
-    const table = this.table;
-    const mask = this.mask;
-    for (let s = h & mask; ; s = (s + 1) & mask) {
-      const id = table[2 * s]! - 1;
-      if (id === -1) {
-        const n = this.texts.length;
-        table[2 * s] = n + 1;
-        table[2 * s + 1] = h;
-        const t = text.slice(start, end);
-        this.texts.push(own(lower ? t.toLowerCase() : t));
-        if (n * 2 >= mask) this.grow();
-        return n;
-      }
-      if (table[2 * s + 1] === h) {
-        const t = this.texts[id]!;
-        if (t.length === len && (lower ? sameLower(t, text, start) : same(t, text, start))) return id;
-      }
-    }
+  /** Whether id's bytes equal `b[s, s + len)`. */
+  protected equal(id: number, b: Uint8Array, s: number, len: number): boolean {
+    const p = this.off[id]!;
+    if (this.off[id + 1]! - p !== len) return false;
+    const pool = this.pool;
+    for (let k = 0; k < len; k++) if (pool[p + k] !== b[s + k]) return false;
+    return true;
   }
 
-  /** Id of a whole string (added when new). */
-  of(s: string): number {
-    return this.id(s, 0, s.length);
+  /** Whether the id's bytes equal `b[s, e)` with A–Z in `b` read as a–z. */
+  sameLower(id: number, b: Uint8Array, s: number, e: number): boolean {
+    const p = this.off[id]!;
+    if (this.off[id + 1]! - p !== e - s) return false;
+    for (let k = 0; k < e - s; k++) {
+      let c = b[s + k]!;
+      if (c >= 65 && c <= 90) c += 32;
+      if (c !== this.pool[p + k]) return false;
+    }
+    return true;
   }
 
-  /** Id of a whole string, or -1 when it has not been seen (nothing is added). */
-  find(s: string): number {
-    const h = hashOf(s, 0, s.length);
-    for (let i = h & this.mask; ; i = (i + 1) & this.mask) {
-      const id = this.table[2 * i]! - 1;
-      if (id === -1) return -1;
-      if (this.table[2 * i + 1] === h && this.texts[id] === s) return id;
+  /** Whether the id's bytes equal `b[s, e)` exactly. */
+  sameBytes(id: number, b: Uint8Array, s: number, e: number): boolean {
+    return this.equal(id, b, s, e - s);
+  }
+
+  /** Whether `b[s, e)` is the id's bytes with a–z in capitals (Navision Stat's "NS123" for "ns123"). */
+  sameUpper(id: number, b: Uint8Array, s: number, e: number): boolean {
+    const p = this.off[id]!;
+    if (this.off[id + 1]! - p !== e - s) return false;
+    for (let k = 0; k < e - s; k++) {
+      let c = this.pool[p + k]!;
+      if (c >= 97 && c <= 122) c -= 32;
+      if (c !== b[s + k]) return false;
     }
+    return true;
   }
 
   private grow() {
@@ -130,37 +122,104 @@ export class TextInterner {
   }
 }
 
-/** Whether `text` holds `t` at `start` (a loop beats `startsWith`'s call overhead on short texts). */
-function same(t: string, text: string, start: number): boolean {
-  for (let k = 0; k < t.length; k++) if (t.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
-  return true;
+/** Cells as written, compared byte for byte (one interner per file: the bytes' meaning depends on its encoding). */
+export class CellInterner extends BytePool {
+  constructor(initialCapacity = 1024) {
+    super(initialCapacity);
+  }
+
+  /** Id of the cell `b[s, e)` with the tokenizer's hash `h`; a new text is decoded with `text`. */
+  id(b: Uint8Array, s: number, e: number, h: number, text: ByteText): number {
+    const len = e - s;
+    const hh = mix(h ^ len);
+    const table = this.table;
+    for (let i = hh & this.mask; ; i = (i + 1) & this.mask) {
+      const id = table[2 * i]! - 1;
+      if (id === -1) return this.add(i, hh, b, s, e, text.decode(b, s, e), false);
+      if (table[2 * i + 1] === hh && this.equal(id, b, s, len)) return id;
+    }
+  }
+}
+
+const utf8 = new TextEncoder();
+
+/**
+ * Normalized keys (user ids and e-mail addresses), kept as UTF-8. A cell that is plain printable
+ * ASCII is looked up as it stands, with A–Z read as a–z (`lower`); anything else is normalized as
+ * a string first and looked up with `of`.
+ */
+export class KeyInterner extends BytePool {
+  private buf = new Uint8Array(256);
+
+  constructor(initialCapacity = 1024) {
+    super(initialCapacity);
+  }
+
+  /**
+   * Id of the key that `b[s, e)` lower-cases to (hash `h` from the tokenizer); -1 when there is
+   * none yet, -2 when the cell is not plain (white space, control characters or non-ASCII):
+   * then only the string path can say what its key is.
+   */
+  lower(b: Uint8Array, s: number, e: number, h: number): number {
+    const len = e - s;
+    const hh = mix(h ^ len);
+    const table = this.table;
+    for (let i = hh & this.mask; ; i = (i + 1) & this.mask) {
+      const id = table[2 * i]! - 1;
+      if (id === -1) return plain(b, s, e) ? -1 : -2;
+      if (table[2 * i + 1] === hh && this.sameLower(id, b, s, e)) return plain(b, s, e) ? id : -2;
+    }
+  }
+
+  /** Adds the plain cell `b[s, e)`, lower-cased, as a key (after `lower` said -1). */
+  addLower(b: Uint8Array, s: number, e: number, h: number): number {
+    const len = e - s;
+    const hh = mix(h ^ len);
+    let i = hh & this.mask;
+    while (this.table[2 * i] !== 0) i = (i + 1) & this.mask;
+    let t = '';
+    for (let k = s; k < e; k++) {
+      const c = b[k]!;
+      t += String.fromCharCode(c >= 65 && c <= 90 ? c + 32 : c);
+    }
+    return this.add(i, hh, b, s, e, t, true);
+  }
+
+  /** Id of a key given as a string (added when new). */
+  of(key: string): number {
+    return this.look(key, true);
+  }
+
+  /** Id of a key given as a string, or -1 when it has not been seen (nothing is added). */
+  find(key: string): number {
+    return this.look(key, false);
+  }
+
+  private look(key: string, add: boolean): number {
+    if (this.buf.length < key.length * 3) this.buf = new Uint8Array(key.length * 3);
+    const len = utf8.encodeInto(key, this.buf).written;
+    const b = this.buf;
+    const hh = mix(hashBytes(b, 0, len) ^ len);
+    const table = this.table;
+    for (let i = hh & this.mask; ; i = (i + 1) & this.mask) {
+      const id = table[2 * i]! - 1;
+      if (id === -1) return add ? this.add(i, hh, b, 0, len, key, false) : -1;
+      if (table[2 * i + 1] === hh && this.equal(id, b, 0, len)) return id;
+    }
+  }
+}
+
+/** Whether every byte is printable ASCII (no white space, control characters or non-ASCII). */
+function plain(b: Uint8Array, s: number, e: number): boolean {
+  for (let k = s; k < e; k++) {
+    const c = b[k]!;
+    if (c <= 32 || c >= 127) return false;
+  }
+  return s < e;
 }
 
 /** ASCII white space as `String.prototype.trim` removes it (tab, line breaks, space). */
 export const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
-
-/** Like `same`, with A–Z in `text` read as a–z. */
-function sameLower(t: string, text: string, start: number): boolean {
-  for (let k = 0; k < t.length; k++) {
-    let c = text.charCodeAt(start + k);
-    if (c >= 65 && c <= 90) c += 32;
-    if (c !== t.charCodeAt(k)) return false;
-  }
-  return true;
-}
-
-/** FNV-1a over the characters, with a final mix so that the low bits spread well. */
-function hashOf(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5 ^ (end - start);
-  for (let k = start; k < end; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
-  return mix(h);
-}
-
-function mix(h: number): number {
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x2c1b3c6d);
-  return h ^ (h >>> 12);
-}
 
 /** Whether two ranges hold the same text (the strings may differ). */
 export function sameText(a: string, as: number, ae: number, b: string, bs: number, be: number): boolean {
@@ -200,4 +259,10 @@ export class IntMap {
     }
     this.a[i] = v;
   }
+}
+
+function mix(h: number): number {
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return h ^ (h >>> 12);
 }

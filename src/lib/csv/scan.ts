@@ -81,9 +81,9 @@ export class CsvRow {
 /** A row made from values (records in memory, tests). */
 export const rowOf = (values: readonly string[]) => new CsvRow().setFields(values);
 
-export interface ScanHandler {
+export interface ScanHandler<R = CsvRow> {
   /** A row (empty lines included) and the physical line it starts on. */
-  row(row: CsvRow, line: number): void;
+  row(row: R, line: number): void;
   /** A quote that is never closed; the line was read as it stands. */
   unclosedQuote(line: number): void;
   /** Text between a closing quote and the delimiter; the field was read as it stands. */
@@ -189,7 +189,9 @@ export class RowScanner {
     if (e === -1) {
       if (!last) return -1;
       e = n;
-    } else if (this.nl === 10 && e > i && s.charCodeAt(e - 1) === CR) e--;
+    }
+    // A CR before the line end (or at the very end of the file) is not part of the field.
+    if (this.nl === 10 && e > i && s.charCodeAt(e - 1) === CR) e--;
     if (d !== -1 && d < e) return d;
     return e;
   }

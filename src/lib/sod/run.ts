@@ -1,7 +1,7 @@
 /**
  * Streams one input file into a Store (same code in the browser worker, the CLI and the tests).
  */
-import { chunks, CsvError, ingestRows, type ByteSource, type IngestOptions } from '../csv/ingest';
+import { chunks, CsvError, ingestByteRows, type ByteSource, type IngestOptions } from '../csv/ingest';
 import { FELTER, mappingProblems, suggestMapping, type FileMapping, type Store, StoreError } from './store';
 
 export interface Hasher {
@@ -64,9 +64,11 @@ export async function ingestFile(
       }
     },
   };
-  const res = await ingestRows(src, fileName, (row, line) => file!.onRow(row, line), ingestOpts);
+  const res = await ingestByteRows(src, fileName, (row, line) => file!.onRow(row, line), ingestOpts);
   const info = file!.info;
   info.bytes = res.bytes;
+  // Windows-1252 may only show itself late in the file.
+  info.encoding = res.meta.encoding;
   if (opts.hasher) info.sha256 = opts.hasher.hex();
   for (const i of res.issues) store.issue(i.file, i.line, i.level, i.message);
   store.issuesDropped += res.issuesDropped;

@@ -6,16 +6,16 @@
  * numbers (account, role name, file, line) for drill-down. A role file and a prokura file for the
  * same system meet on the user id.
  *
- * Cells are read as ranges of the parser's text (`CsvRow`): a cell equal to the one in the row
- * before is recognized without work, plain ASCII user ids and e-mails are looked up trimmed and
- * lower-cased without making a string, and every other cell text is normalized once per distinct
- * text (the same functions as before: `normBruger`, `normEmail`, `parseProkura`, …). Strings are
- * made only for texts not seen before.
+ * Cells are read as bytes of the file with the hash the tokenizer computed (`ByteRow`): a cell
+ * equal to the one in the row before is recognized without work, plain ASCII user ids and e-mails
+ * are looked up lower-cased without making a string, and every other cell text is normalized once
+ * per distinct text (`normBruger`, `normEmail`, `parseProkura`, …). Strings are made only for
+ * texts not seen before.
  */
 import type { CsvIssue } from '../csv/ingest';
 import { normHeader } from '../csv/headers';
-import { rowOf, type CsvRow } from '../csv/scan';
-import { IntMap, isSpace, own, sameText, TextInterner } from '../csv/intern';
+import { byteRowOf, FNV0, hashBytes, type ByteRow, type ByteText } from '../csv/bytes';
+import { CellInterner, IntMap, isSpace, KeyInterner, own } from '../csv/intern';
 import { nameKey, type RulesetIndex } from './ruleset';
 import { FELTER, FELT_NAVN, type Felt, type FileMapping } from './mapping';
 export { FELTER, FELT_ALIASER, FELT_NAVN, suggestMapping, mappingProblems, guessSystemFromFileName, type Felt, type FileMapping } from './mapping';
@@ -56,100 +56,117 @@ function mergePk(a: number, b: number): number {
 }
 const NONE: string[] = [];
 
-/** Growable typed array of numbers (Int32 for indexes, Float64 for amounts). */
-class NumList<A extends Int32Array | Float64Array> {
-  a: A;
+/**
+ * Growable Int32Array. Kept apart from FloatList on purpose: one shared generic class made every
+ * `push` see two kinds of array, and V8 then compiles the slower, polymorphic access.
+ */
+class IntList {
+  a = new Int32Array(1024);
   n = 0;
-  constructor(private make: (n: number) => A) {
-    this.a = make(1024);
-  }
   push(v: number) {
-    if (this.n === this.a.length) {
-      const b = this.make(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
+    if (this.n === this.a.length) this.a = grown(this.a, new Int32Array(this.a.length * 2));
     this.a[this.n++] = v;
   }
   get(i: number) {
     return this.a[i]!;
   }
 }
-class IntList extends NumList<Int32Array> {
-  constructor() {
-    super((n) => new Int32Array(n));
+/** Growable Float64Array (prokura amounts). */
+class FloatList {
+  a = new Float64Array(1024);
+  n = 0;
+  push(v: number) {
+    if (this.n === this.a.length) this.a = grown(this.a, new Float64Array(this.a.length * 2));
+    this.a[this.n++] = v;
   }
 }
-class FloatList extends NumList<Float64Array> {
-  constructor() {
-    super((n) => new Float64Array(n));
-  }
+function grown<A extends Int32Array | Float64Array>(from: A, to: A): A {
+  to.set(from);
+  return to;
 }
-
-/** Whether `text[start, end)` is `key` in capital letters (ASCII; other characters as they are). */
-function sameUpper(key: string, text: string, start: number, end: number): boolean {
-  if (end - start !== key.length) return false;
-  for (let k = 0; k < key.length; k++) {
-    let c = key.charCodeAt(k);
-    if (c >= 97 && c <= 122) c -= 32;
-    if (c !== text.charCodeAt(start + k)) return false;
-  }
-  return true;
-}
-
-/** Whether two cells of a row hold the same text. */
-const sameCell = (r: CsvRow, a: number, b: number) =>
-  a < r.count && b < r.count && sameText(r.text, r.start[a]!, r.end[a]!, r.text, r.start[b]!, r.end[b]!);
 
 /**
- * Whether an e-mail cell is a plain address that `normEmail` would accept as it is (trimmed and
- * lower-cased): ASCII without white space inside, one @ with text before it, and a dot inside the
+ * Whether an e-mail cell `b[s, e)`, already trimmed, is a plain address that `normEmail` would
+ * accept as it is (lower-cased): printable ASCII, one @ with text before it, and a dot inside the
  * part after it; not starting with "mailto:". Anything else takes the slow, exact path.
  */
-function plainEmail(t: string, start: number, end: number): boolean {
-  while (start < end && isSpace(t.charCodeAt(start))) start++;
-  while (end > start && isSpace(t.charCodeAt(end - 1))) end--;
+function plainEmail(b: Uint8Array, s: number, e: number): boolean {
   let at = -1;
-  for (let k = start; k < end; k++) {
-    const c = t.charCodeAt(k);
+  for (let k = s; k < e; k++) {
+    const c = b[k]!;
     if (c <= 32 || c >= 127) return false;
     if (c === 64) {
       if (at !== -1) return false;
       at = k;
     }
   }
-  if (at <= start) return false;
+  if (at <= s) return false;
   let dot = false;
-  for (let k = at + 2; k < end - 1; k++) if (t.charCodeAt(k) === 46) dot = true;
+  for (let k = at + 2; k < e - 1; k++) if (b[k] === 46) dot = true;
   if (!dot) return false;
   const m = 'mailto:';
-  if (end - start > m.length) {
+  if (e - s > m.length) {
     let same = true;
-    for (let k = 0; k < m.length && same; k++) same = (t.charCodeAt(start + k) | 32) === m.charCodeAt(k);
+    for (let k = 0; k < m.length && same; k++) same = (b[s + k]! | 32) === m.charCodeAt(k);
     if (same) return false;
   }
   return true;
 }
 
-/** The previous row's cell (a range of the parser's text) and what it meant. */
+const EMPTY = new Uint8Array(0);
+
+/** The previous row's cell (bytes and hash) and what it meant. */
 class LastCell {
-  private text = '';
-  private start = 0;
-  private end = -1;
+  private b: Uint8Array = EMPTY;
+  private s = 0;
+  private e = -1;
+  private h = 0;
   value = -1;
-  hit(t: string, start: number, end: number) {
-    return sameText(t, start, end, this.text, this.start, this.end);
+  hit(b: Uint8Array, s: number, e: number, h: number) {
+    if (h !== this.h || e - s !== this.e - this.s) return false;
+    const p = this.b;
+    const o = this.s - s;
+    for (let k = s; k < e; k++) if (b[k] !== p[k + o]) return false;
+    return true;
   }
-  set(t: string, start: number, end: number, value: number) {
-    this.text = t;
-    this.start = start;
-    this.end = end;
+  set(b: Uint8Array, s: number, e: number, h: number, value: number) {
+    this.b = b;
+    this.s = s;
+    this.e = e;
+    this.h = h;
     return (this.value = value);
   }
 }
 
 /** Sentinel in the per-text caches: not worked out yet. */
 const TODO = -3;
+
+/**
+ * A file's cell texts as written, interned, with what each means (worked out once per distinct
+ * text). Per file, because the same bytes can mean different text in another encoding.
+ */
+class FileCells {
+  system = new CellInterner(64);
+  systemOf = new IntMap(TODO, 64); // system index, -1 unknown, -2 blank
+  bruger = new CellInterner(256);
+  keyOfBruger = new IntMap(TODO, 256);
+  navn = new CellInterner(1 << 10);
+  navnOf = new IntMap(TODO, 1 << 10); // index in nameList, -1 blank
+  email = new CellInterner(256);
+  keyOfEmail = new IntMap(TODO, 256); // key id, -1 blank, -2 not an e-mail
+  role = new CellInterner(256);
+  roleOf: IntMap[] = []; // per system: role index, -1 blank
+  prokura = new CellInterner(64);
+  prokuraOf: Prokura[] = [];
+  fuldmagt = new CellInterner(64);
+  fuldmagtOf: IntMap[] = []; // per system: bits (0 none)
+  constructor(systems: number) {
+    for (let i = 0; i < systems; i++) {
+      this.roleOf.push(new IntMap(TODO, 256));
+      this.fuldmagtOf.push(new IntMap(TODO, 64));
+    }
+  }
+}
 
 export class Store {
   readonly ix: RulesetIndex;
@@ -166,7 +183,7 @@ export class Store {
    * Normalized user ids and e-mail addresses share one id space (`keyId`): an e-mail used as user
    * id in one system and as e-mail in another is the same key.
    */
-  readonly keys = new TextInterner(1 << 12);
+  readonly keys = new KeyInterner(1 << 12);
 
   // Accounts.
   readonly accSystem = new IntList();
@@ -210,30 +227,12 @@ export class Store {
   readonly rowFile = new IntList();
   readonly rowLine = new IntList();
 
-  // Cell texts as written, interned, with what each means (worked out once per distinct text).
-  private systemCells = new TextInterner(64);
-  private systemOfCell = new IntMap(TODO, 64); // system index, -1 unknown, -2 blank
-  private brugerCells = new TextInterner(1 << 12);
-  private keyOfBruger = new IntMap(TODO, 1 << 12);
-  private navnCells = new TextInterner(1 << 10);
-  private navnOfCell = new IntMap(TODO, 1 << 10); // index in nameList, -1 blank
-  private emailCells = new TextInterner(1 << 12);
-  private keyOfEmail = new IntMap(TODO, 1 << 12); // key id, -1 blank, -2 not an e-mail
-  private roleCells = new TextInterner(256);
-  private roleOfCell: IntMap[] = []; // per system: role index, -1 blank
-  private prokuraCells = new TextInterner(256);
-  private prokuraOfCell: Prokura[] = [];
-  private fuldmagtCells = new TextInterner(64);
-  private fuldmagtOfCell: IntMap[] = []; // per system: bits (0 none)
-
   constructor(ix: RulesetIndex) {
     this.ix = ix;
     this.systemIds = ix.rs.systemer.map((s) => s.id);
     for (let i = 0; i < this.systemIds.length; i++) {
       this.accByKey.push(new IntMap(-1, 1 << 12));
       this.roleBySystem.push(new Map());
-      this.roleOfCell.push(new IntMap(TODO, 256));
-      this.fuldmagtOfCell.push(new IntMap(TODO, 64));
     }
   }
 
@@ -325,29 +324,29 @@ export class Store {
     return id ? this.systemIds.indexOf(id) : -1;
   }
 
-  /** Account for a user key in a system (created on first sight from the cell `text[start, end)`). */
-  private account(sys: number, keyId: number, text: string, start: number, end: number): number {
+  /** Account for a user key in a system (created on first sight from the cell `b[s, e)`). */
+  private account(sys: number, keyId: number, r: ByteRow, s: number, e: number): number {
     const a = this.accByKey[sys]!.get(keyId);
-    return a !== -1 ? a : this.newAccount(sys, keyId, text, start, end);
+    return a !== -1 ? a : this.newAccount(sys, keyId, r, s, e);
   }
 
-  private newAccount(sys: number, keyId: number, text: string, start: number, end: number): number {
+  private newAccount(sys: number, keyId: number, r: ByteRow, s: number, e: number): number {
     const a = this.accKeyId.n;
     this.accByKey[sys]!.set(keyId, a);
-    const key = this.keys.texts[keyId]!;
-    while (start < end && isSpace(text.charCodeAt(start))) start++;
-    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+    const b = r.bytes;
+    while (s < e && isSpace(b[s]!)) s++;
+    while (e > s && isSpace(b[e - 1]!)) e--;
     this.accSystem.push(sys);
     this.accKeyId.push(keyId);
     // As written: the key itself (-1), the key in capitals (-2, Navision Stat's "NS123"), or a text.
-    if (sameText(key, 0, key.length, text, start, end)) this.accRaw.push(-1);
-    else if (sameUpper(key, text, start, end)) this.accRaw.push(-2);
+    if (this.keys.sameBytes(keyId, b, s, e)) this.accRaw.push(-1);
+    else if (this.keys.sameUpper(keyId, b, s, e)) this.accRaw.push(-2);
     else {
-      const raw = text.slice(start, end).trim();
-      this.accRaw.push(raw === key ? -1 : this.rawList.push(own(raw)) - 1);
+      const raw = r.text.decode(b, s, e).trim();
+      this.accRaw.push(raw === this.keys.texts[keyId] ? -1 : this.rawList.push(own(raw)) - 1);
     }
     this.accNavnIdx.push(-1);
-    this.accEmail.push(looksLikeEmail(key) ? keyId : -1);
+    this.accEmail.push(looksLikeEmail(this.keys.texts[keyId]!) ? keyId : -1);
     this.accPk.push(NaN);
     this.accFuldmagt.push(0);
     this.accHead.push(-1);
@@ -355,40 +354,50 @@ export class Store {
   }
 
   /** Index in `nameList` of a name cell, -1 when blank. */
-  private navnIndex(text: string, start: number, end: number): number {
-    const id = this.navnCells.id(text, start, end);
-    let n = this.navnOfCell.get(id);
+  private navnIndex(fc: FileCells, text: ByteText, b: Uint8Array, s: number, e: number, h: number): number {
+    const id = fc.navn.id(b, s, e, h, text);
+    let n = fc.navnOf.get(id);
     if (n === TODO) {
-      const v = this.navnCells.texts[id]!.trim();
-      this.navnOfCell.set(id, (n = v ? this.nameIndex(v) : -1));
+      const v = fc.navn.texts[id]!.trim();
+      fc.navnOf.set(id, (n = v ? this.nameIndex(v) : -1));
     }
     return n;
   }
 
   /** Key id of a user id cell (trimmed, lower case, inner white space collapsed). */
-  private brugerKey(text: string, start: number, end: number): number {
-    const k = this.keys.idLower(text, start, end);
-    if (k !== -1) return k;
-    const id = this.brugerCells.id(text, start, end);
-    let keyId = this.keyOfBruger.get(id);
-    if (keyId === TODO) this.keyOfBruger.set(id, (keyId = this.keys.of(normBruger(this.brugerCells.texts[id]!))));
+  private brugerKey(fc: FileCells, text: ByteText, b: Uint8Array, s: number, e: number, h: number): number {
+    // No white space at the ends: the tokenizer's hash is the key's, when the cell is plain ASCII.
+    if (b[s]! > 32 && b[e - 1]! > 32) {
+      const k = this.keys.lower(b, s, e, h);
+      if (k >= 0) return k;
+      if (k === -1) return this.keys.addLower(b, s, e, h);
+    }
+    const id = fc.bruger.id(b, s, e, h, text);
+    let keyId = fc.keyOfBruger.get(id);
+    if (keyId === TODO) fc.keyOfBruger.set(id, (keyId = this.keys.of(normBruger(fc.bruger.texts[id]!))));
     return keyId;
   }
 
   /** Key id of an e-mail cell: -1 blank, -2 not an e-mail address. */
-  private emailKey(text: string, start: number, end: number): number {
-    if (plainEmail(text, start, end)) {
-      const k = this.keys.idLower(text, start, end);
-      if (k !== -1) return k;
+  private emailKey(fc: FileCells, text: ByteText, b: Uint8Array, s: number, e: number, h: number): number {
+    let ts = s;
+    let te = e;
+    while (ts < te && isSpace(b[ts]!)) ts++;
+    while (te > ts && isSpace(b[te - 1]!)) te--;
+    if (plainEmail(b, ts, te)) {
+      const th = ts === s && te === e ? h : hashBytes(b, ts, te);
+      const k = this.keys.lower(b, ts, te, th);
+      if (k >= 0) return k;
+      if (k === -1) return this.keys.addLower(b, ts, te, th);
     }
-    const id = this.emailCells.id(text, start, end);
-    let e = this.keyOfEmail.get(id);
-    if (e === TODO) {
-      const v = this.emailCells.texts[id]!;
+    const id = fc.email.id(b, s, e, h, text);
+    let k = fc.keyOfEmail.get(id);
+    if (k === TODO) {
+      const v = fc.email.texts[id]!;
       const norm = normEmail(v);
-      this.keyOfEmail.set(id, (e = v.trim() === '' ? -1 : norm ? this.keys.of(norm) : -2));
+      fc.keyOfEmail.set(id, (k = v.trim() === '' ? -1 : norm ? this.keys.of(norm) : -2));
     }
-    return e;
+    return k;
   }
 
   findAccount(systemId: string, bruger: string): number | undefined {
@@ -448,7 +457,7 @@ export class Store {
   }
 
   /**
-   * Starts a file: returns the row handler for `ingestRows` and a function to call with the header.
+   * Starts a file: returns the row handler for `ingestByteRows` and a function to call with the header.
    * Column names are resolved against the header when it arrives.
    */
   beginFile(navn: string, mapping: FileMapping) {
@@ -470,27 +479,33 @@ export class Store {
         throw new StoreError(navn, 1, `Filen «${navn}» har ingen kolonne med system, og der er ikke valgt et system for filen.`);
     };
 
-    // Rows of one user come together in exports: the previous cell texts and what they meant.
-    let lastSysCell = '\u0000';
-    let lastSys = -1;
+    const fc = new FileCells(this.systemIds.length);
+    // Rows of one user come together in exports: the previous cells and what they meant.
+    const lastSys = new LastCell();
     const lastBruger = new LastCell();
     const lastNavn = new LastCell();
     const lastEmail = new LastCell();
 
-    const onRow = (r: CsvRow, line: number) => {
+    const onRow = (r: ByteRow, line: number) => {
       info.rows++;
-      const t = r.text;
+      const b = r.bytes;
+      const st = r.start;
+      const en = r.end;
+      const hs = r.hash;
+      const text = r.text;
       let sys = fixedSystem;
       const cs = col.system;
       if (cs !== -1) {
         let v: number;
-        if (r.is(cs, lastSysCell)) v = lastSys;
+        const ss = cs < r.count ? st[cs]! : 0;
+        const se = cs < r.count ? en[cs]! : 0;
+        const sh = cs < r.count ? hs[cs]! : FNV0;
+        if (lastSys.hit(b, ss, se, sh)) v = lastSys.value;
         else {
-          const id = cs < r.count ? this.systemCells.id(t, r.start[cs]!, r.end[cs]!) : this.systemCells.of('');
-          v = this.systemOfCell.get(id);
-          if (v === TODO) this.systemOfCell.set(id, (v = this.systemOf(this.systemCells.texts[id]!)));
-          lastSysCell = this.systemCells.texts[id]!;
-          lastSys = v;
+          const id = fc.system.id(b, ss, se, sh, text);
+          v = fc.systemOf.get(id);
+          if (v === TODO) fc.systemOf.set(id, (v = this.systemOf(fc.system.texts[id]!)));
+          lastSys.set(b, ss, se, sh, v);
         }
         if (v !== -2 || fixedSystem === -1) sys = v < 0 ? -1 : v;
         if (sys === -1) {
@@ -506,24 +521,27 @@ export class Store {
         this.issue(navn, line, 'fejl', `Linje ${line}: bruger-id mangler. Rækken er ikke vurderet.`);
         return;
       }
-      const bs = r.start[cb]!;
-      const be = r.end[cb]!;
-      const keyId = lastBruger.hit(t, bs, be) ? lastBruger.value : lastBruger.set(t, bs, be, this.brugerKey(t, bs, be));
-      const acc = this.account(sys, keyId, t, bs, be);
+      const bs = st[cb]!;
+      const be = en[cb]!;
+      const bh = hs[cb]!;
+      const keyId = lastBruger.hit(b, bs, be, bh) ? lastBruger.value : lastBruger.set(b, bs, be, bh, this.brugerKey(fc, text, b, bs, be, bh));
+      const acc = this.account(sys, keyId, r, bs, be);
 
       const cn = col.navn;
       if (cn !== -1 && this.accNavnIdx.a[acc]! < 0 && cn < r.count) {
-        const ns = r.start[cn]!;
-        const ne = r.end[cn]!;
-        this.accNavnIdx.a[acc] = lastNavn.hit(t, ns, ne) ? lastNavn.value : lastNavn.set(t, ns, ne, this.navnIndex(t, ns, ne));
+        const ns = st[cn]!;
+        const ne = en[cn]!;
+        const nh = hs[cn]!;
+        this.accNavnIdx.a[acc] = lastNavn.hit(b, ns, ne, nh) ? lastNavn.value : lastNavn.set(b, ns, ne, nh, this.navnIndex(fc, text, b, ns, ne, nh));
       }
 
       const ce = col.email;
       // The usual case in IndFak and RejsUd: the e-mail is the user id, already known as such.
-      if (ce !== -1 && ce < r.count && r.end[ce]! > r.start[ce]! && !(this.accEmail.a[acc] === keyId && sameCell(r, ce, cb))) {
-        const es = r.start[ce]!;
-        const ee = r.end[ce]!;
-        const e = lastEmail.hit(t, es, ee) ? lastEmail.value : lastEmail.set(t, es, ee, this.emailKey(t, es, ee));
+      if (ce !== -1 && ce < r.count && en[ce]! > st[ce]! && !(this.accEmail.a[acc] === keyId && r.same(ce, cb))) {
+        const es = st[ce]!;
+        const ee = en[ce]!;
+        const eh = hs[ce]!;
+        const e = lastEmail.hit(b, es, ee, eh) ? lastEmail.value : lastEmail.set(b, es, ee, eh, this.emailKey(fc, text, b, es, ee, eh));
         if (e === -2) this.issue(navn, line, 'advarsel', `Linje ${line}: «${r.get(ce).trim()}» er ikke en e-mailadresse og er ikke brugt til at genkende personen.`);
         else if (e >= 0) {
           const cur = this.accEmail.a[acc]!;
@@ -538,11 +556,11 @@ export class Store {
         let p: Prokura = JA;
         let blank = true;
         if (cp !== -1) {
-          if (cp < r.count && r.end[cp]! > r.start[cp]!) {
-            const id = this.prokuraCells.id(t, r.start[cp]!, r.end[cp]!);
-            const text = this.prokuraCells.texts[id]!;
-            p = this.prokuraOfCell[id] ??= parseProkura(text);
-            blank = text.trim() === '';
+          if (cp < r.count && en[cp]! > st[cp]!) {
+            const id = fc.prokura.id(b, st[cp]!, en[cp]!, hs[cp]!, text);
+            const t = fc.prokura.texts[id]!;
+            p = fc.prokuraOf[id] ??= parseProkura(t);
+            blank = t.trim() === '';
           } else p = NEJ;
         }
         // In a file where everyone has prokura, an empty cell still means prokura.
@@ -553,20 +571,20 @@ export class Store {
       }
 
       const cf = col.fuldmagt;
-      if (cf !== -1 && cf < r.count && r.end[cf]! > r.start[cf]!) {
-        const id = this.fuldmagtCells.id(t, r.start[cf]!, r.end[cf]!);
-        const cache = this.fuldmagtOfCell[sys]!;
+      if (cf !== -1 && cf < r.count && en[cf]! > st[cf]!) {
+        const id = fc.fuldmagt.id(b, st[cf]!, en[cf]!, hs[cf]!, text);
+        const cache = fc.fuldmagtOf[sys]!;
         let bits = cache.get(id);
-        const text = this.fuldmagtCells.texts[id]!;
-        if (bits === TODO) cache.set(id, (bits = this.fuldmagt(sys, text)));
+        const t = fc.fuldmagt.texts[id]!;
+        if (bits === TODO) cache.set(id, (bits = this.fuldmagt(sys, t)));
         if (bits) {
           if (bits === FM_UKENDT) {
             if (this.ix.rs.systemer[sys]!.fuldmagter.length === 0)
-              this.issue(navn, line, 'advarsel', `Linje ${line}: ${this.ix.rs.systemer[sys]!.navn} bruger ikke fuldmagter; «${text.trim()}» er ikke brugt.`);
+              this.issue(navn, line, 'advarsel', `Linje ${line}: ${this.ix.rs.systemer[sys]!.navn} bruger ikke fuldmagter; «${t.trim()}» er ikke brugt.`);
             else {
-              this.issue(navn, line, 'advarsel', `Linje ${line}: fuldmagten «${text.trim()}» er ukendt (kendte: Alene, A, B, C). Den er regnet som en fuldmagt, der kan oprette og godkende betalinger.`);
+              this.issue(navn, line, 'advarsel', `Linje ${line}: fuldmagten «${t.trim()}» er ukendt (kendte: Alene, A, B, C). Den er regnet som en fuldmagt, der kan oprette og godkende betalinger.`);
               this.accFuldmagt.a[acc] = this.accFuldmagt.get(acc) | bits;
-              if (!this.fmTekst.has(acc)) this.fmTekst.set(acc, own(text.trim()));
+              if (!this.fmTekst.has(acc)) this.fmTekst.set(acc, own(t.trim()));
             }
           } else this.accFuldmagt.a[acc] = this.accFuldmagt.get(acc) | bits;
         }
@@ -575,10 +593,10 @@ export class Store {
       let role = -1;
       const cr = col.rolle;
       if (cr !== -1 && cr < r.count && !r.blank(cr)) {
-        const id = this.roleCells.id(t, r.start[cr]!, r.end[cr]!);
-        const cache = this.roleOfCell[sys]!;
+        const id = fc.role.id(b, st[cr]!, en[cr]!, hs[cr]!, text);
+        const cache = fc.roleOf[sys]!;
         role = cache.get(id);
-        if (role === TODO) cache.set(id, (role = this.role(sys, this.roleCells.texts[id]!)));
+        if (role === TODO) cache.set(id, (role = this.role(sys, fc.role.texts[id]!)));
         this.assign(acc, role);
       }
       this.rowAcc.push(acc);
@@ -655,7 +673,7 @@ export function storeFromRecords(
   const header = [...FELTER];
   const { onHeader, onRow, info } = store.beginFile(fileName, { kolonner: Object.fromEntries(header.map((h) => [h, h])) });
   onHeader(header);
-  records.forEach((r, i) => onRow(rowOf([r.system, r.bruger, r.navn ?? '', r.email ?? '', r.rolle ?? '', r.prokura ?? '', r.fuldmagt ?? '']), i + 2));
+  records.forEach((r, i) => onRow(byteRowOf([r.system, r.bruger, r.navn ?? '', r.email ?? '', r.rolle ?? '', r.prokura ?? '', r.fuldmagt ?? '']), i + 2));
   info.bytes = 0;
   store.finishUnknownSystems();
   return store;

@@ -1,50 +1,85 @@
 import { describe, it, expect } from 'vitest';
-import { IntMap, isSpace, own, sameText, TextInterner } from '../../../src/lib/csv/intern';
+import { CellInterner, IntMap, isSpace, KeyInterner, own, sameText } from '../../../src/lib/csv/intern';
+import { ByteText, hashBytes } from '../../../src/lib/csv/bytes';
 
-describe('TextInterner', () => {
-  it('gives each distinct text one id, reading ranges of a larger text', () => {
-    const I = new TextInterner(4);
-    const text = 'abc;def;abc;;def;ghi';
-    const ids: number[] = [];
-    for (const m of text.matchAll(/[^;]*/g)) if (m.index !== undefined && (m.index === 0 || text[m.index - 1] === ';')) ids.push(I.id(text, m.index, m.index + m[0].length));
-    expect(ids).toEqual([0, 1, 0, 2, 1, 3]);
-    expect(I.texts).toEqual(['abc', 'def', '', 'ghi']);
-    expect(I.find('def')).toBe(1);
-    expect(I.find('xyz')).toBe(-1);
-    expect(I.size).toBe(4);
-  });
-  it('agrees with a Map over 100 000 texts while growing, also when the front cache is fooled', () => {
-    const I = new TextInterner(2);
-    const m = new Map<string, number>();
-    // Texts of equal length with the same first, middle and last character share a front slot.
-    const texts = Array.from({ length: 100_000 }, (_, i) => `a${String(i % 70_000).padStart(6, '0')}z`);
-    const big = texts.join('|');
-    let at = 0;
-    for (const t of texts) {
-      const id = I.id(big, at, at + t.length);
-      if (!m.has(t)) m.set(t, m.size);
-      expect(id).toBe(m.get(t));
-      at += t.length + 1;
+const enc = new TextEncoder();
+/** The fields of a `;`-separated text as byte ranges with the tokenizer's hash. */
+function cells(text: string) {
+  const b = enc.encode(text);
+  const out: [number, number, number][] = [];
+  let s = 0;
+  for (let k = 0; k <= b.length; k++)
+    if (k === b.length || b[k] === 59) {
+      out.push([s, k, hashBytes(b, s, k)]);
+      s = k + 1;
     }
-    expect(I.size).toBe(70_000);
-    for (const [t, id] of m) expect(I.texts[id]).toBe(t);
+  return { b, out };
+}
+
+describe('CellInterner', () => {
+  it('gives each distinct cell one id, byte for byte, and decodes new texts once', () => {
+    const I = new CellInterner(4);
+    const { b, out } = cells('abc;def;abc;;def;ghi;ABC;Søren;Søren');
+    const t = new ByteText();
+    expect(out.map(([s, e, h]) => I.id(b, s, e, h, t))).toEqual([0, 1, 0, 2, 1, 3, 4, 5, 5]);
+    expect(I.texts).toEqual(['abc', 'def', '', 'ghi', 'ABC', 'Søren']);
+    expect(I.size).toBe(6);
   });
-  it('idLower trims and lower-cases plain ASCII without making a string, and agrees with of()', () => {
-    const I = new TextInterner();
-    const a = I.of('ns_bruger@inst.dk');
-    expect(I.idLower('  NS_Bruger@Inst.DK\t', 0, 20)).toBe(a);
-    const b = I.idLower('x;ABC123;y', 2, 8);
-    expect(I.texts[b]).toBe('abc123');
-    expect(I.of('abc123')).toBe(b);
+  it('agrees with a Map over 100 000 cells while growing', () => {
+    const I = new CellInterner(2);
+    const m = new Map<string, number>();
+    const texts = Array.from({ length: 100_000 }, (_, i) => `a${String(i % 70_000).padStart(6, '0')}${i % 3 ? 'z' : 'Z'}`);
+    const { b, out } = cells(texts.join(';'));
+    const t = new ByteText();
+    out.forEach(([s, e, h], i) => {
+      const id = I.id(b, s, e, h, t);
+      if (!m.has(texts[i]!)) m.set(texts[i]!, m.size);
+      expect(id).toBe(m.get(texts[i]!));
+    });
+    for (const [text, id] of m) expect(I.texts[id]).toBe(text);
+  });
+});
+
+describe('KeyInterner', () => {
+  it('looks plain ASCII cells up lower-cased, and agrees with of() and find()', () => {
+    const K = new KeyInterner(2);
+    const a = K.of('ns_bruger@inst.dk');
+    const { b, out } = cells('NS_Bruger@Inst.DK;ABC123;Søren;a b;a\u0001b');
+    const [s0, e0, h0] = out[0]!;
+    expect(K.lower(b, s0, e0, h0)).toBe(a);
+    const [s1, e1, h1] = out[1]!;
+    expect(K.lower(b, s1, e1, h1)).toBe(-1);
+    const c = K.addLower(b, s1, e1, h1);
+    expect(K.texts[c]).toBe('abc123');
+    expect(K.of('abc123')).toBe(c);
+    expect(K.find('abc123')).toBe(c);
+    expect(K.find('xyz')).toBe(-1);
+    expect(K.sameUpper(c, b, s1, e1)).toBe(true);
+    expect(K.sameBytes(c, b, s1, e1)).toBe(false);
     // Not plain: left to the caller's exact (slow) normalization.
-    for (const s of ['Søren', 'a b', 'a\u0001b', '', '   ', 'naïve']) expect(I.idLower(s, 0, s.length)).toBe(-1);
+    for (const [s, e, h] of out.slice(2)) expect(K.lower(b, s, e, h)).toBe(-2);
+    // Keys with other characters live side by side with the plain ones.
+    const d = K.of('søren');
+    expect(K.of('søren')).toBe(d);
+    expect(K.texts[d]).toBe('søren');
+  });
+  it('agrees with a Map of lower-cased texts over 50 000 keys while growing', () => {
+    const K = new KeyInterner(2);
+    const m = new Map<string, number>();
+    const texts = Array.from({ length: 50_000 }, (_, i) => (i % 2 ? `NS${i % 30_000}` : `ns${i % 30_000}`));
+    const { b, out } = cells(texts.join(';'));
+    out.forEach(([s, e, h], i) => {
+      let id = K.lower(b, s, e, h);
+      if (id === -1) id = K.addLower(b, s, e, h);
+      const key = texts[i]!.toLowerCase();
+      if (!m.has(key)) m.set(key, m.size);
+      expect(id).toBe(m.get(key));
+    });
+    for (const [key, id] of m) expect(K.texts[id]).toBe(key);
   });
   it('keeps copies that do not pin the text they were read from', () => {
-    const big = 'x'.repeat(100) + 'a long user id@example.dk';
-    const I = new TextInterner();
-    const id = I.id(big, 100, big.length);
-    expect(I.texts[id]).toBe('a long user id@example.dk');
     expect(own('kort')).toBe('kort');
+    const big = 'x'.repeat(100) + 'a long user id@example.dk';
     expect(own(big.slice(3, 40))).toBe(big.slice(3, 40));
   });
 });

@@ -68,6 +68,51 @@ describe('input files', () => {
     expect(store.navn(0)).toBe('Søren Ærø Åberg');
   });
 
+  it('reads UTF-16LE with BOM, as Excel saves «Unicode-tekst»', async () => {
+    const text = `\uFEFF${HEADER}\r\nIndFak;Søren@Inst.dk;Søren Ærø;;Indkøber;;\r\nNS;SØREN;Søren Ærø;søren@inst.dk;NS_BASIS;;\r\n`;
+    const b = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) {
+      b[2 * i] = text.charCodeAt(i) & 255;
+      b[2 * i + 1] = text.charCodeAt(i) >> 8;
+    }
+    const store = await run(b);
+    expect(store.files[0]!.encoding).toBe('utf-16le');
+    expect(store.rows).toBe(2);
+    expect(store.navn(0)).toBe('Søren Ærø');
+    expect(store.key(0)).toBe('søren@inst.dk');
+    expect(store.key(1)).toBe('søren');
+    expect(store.bruger(1)).toBe('SØREN');
+    expect(store.email(1)).toBe('søren@inst.dk');
+  });
+
+  it('finds Windows-1252 that shows only far into the file, and reads its names right', async () => {
+    // 2,000 plain rows (more than the first piece read for the delimiter), then æ, ø and å.
+    const plain = Array.from({ length: 2000 }, (_, i) => `IndFak;u${i}@inst.dk;Bruger ${i};;Indkøber;;`.replace('ø', 'o')).join('\n');
+    const text = `${HEADER}\n${plain}\nIndFak;soeren@inst.dk;Søren Ærø Åberg;;Indkober;;\n`;
+    expect(text.length).toBeGreaterThan(64 * 1024);
+    const cp1252 = Uint8Array.from([...text].map((c) => ({ ø: 0xf8, Æ: 0xc6, Å: 0xc5 })[c] ?? c.charCodeAt(0)));
+    const store = await run(cp1252);
+    expect(store.rows).toBe(2001);
+    expect(store.files[0]!.encoding).toBe('windows-1252');
+    expect(store.navn(store.findAccount('indfak', 'soeren@inst.dk')!)).toBe('Søren Ærø Åberg');
+    // Nothing before it was read as UTF-8 with other letters, so there is nothing to warn about.
+    expect(store.issues.filter((i) => /tegnsæt/.test(i.message))).toEqual([]);
+  });
+
+  it('warns when a file changes from UTF-8 to Windows-1252 on the way, naming the line', async () => {
+    const plain = Array.from({ length: 2000 }, (_, i) => `IndFak;u${i}@inst.dk;Bruger ${i};;Indkøber;;`).join('\n');
+    const head = enc.encode(`${HEADER}\n${plain}\n`);
+    const tail = Uint8Array.from([...'IndFak;x@inst.dk;J\u00f8rgen;;Indkøber;;\n'].map((c) => (c === 'ø' ? 0xf8 : c.charCodeAt(0))));
+    const b = new Uint8Array(head.length + tail.length);
+    b.set(head);
+    b.set(tail, head.length);
+    const store = await run(b);
+    expect(store.files[0]!.encoding).toBe('windows-1252');
+    expect(store.navn(store.findAccount('indfak', 'x@inst.dk')!)).toBe('Jørgen');
+    const warn = store.issues.find((i) => /tegnsæt/.test(i.message));
+    expect(warn?.line).toBe(2002);
+  });
+
   it('refuses empty and header-only files with a Danish message naming the file', async () => {
     const empty = await csvError('', 'tom.csv');
     expect(empty.code).toBe('tom');
