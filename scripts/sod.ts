@@ -76,6 +76,7 @@ for (const f of files) {
   try {
     await ingestFile(store, createReadStream(path, { highWaterMark: 1 << 20 }), basename(path), 'auto', {
       hasher: { update: (b) => h.update(b), hex: () => h.digest('hex') },
+      size: statSync(path).size,
     });
   } catch (e) {
     if (e instanceof CsvError) fail(`${e.message}${e.line ? ` (fil ${basename(path)}, linje ${e.line})` : ''}`);

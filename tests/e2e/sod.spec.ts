@@ -213,3 +213,15 @@ test('a long check shows progress and can be cancelled', async ({ page }) => {
   await expect(page.getByText('Kontrollen blev annulleret. Intet er gemt.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Kontrollér filerne' })).toBeVisible();
 });
+
+for (const cores of [1, 8]) {
+  test(`the report gets the file's SHA-256 with ${cores} core${cores > 1 ? 's' : ''} (${cores > 2 ? 'alongside the check' : 'after the check'})`, async ({ page }) => {
+    await page.addInitScript((n) => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => n }), cores);
+    await open(page);
+    const requests = recordRequests(page);
+    await runSample(page);
+    const sha = createHash('sha256').update(readFileSync(sample)).digest('hex');
+    await expect(page.locator('.sod-report__doc')).toContainText(sha);
+    expect(requests).toEqual([]);
+  });
+}

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Ruleset } from '../../lib/sod/schema';
 import { FELTER, FELT_NAVN, mappingProblems, type Felt, type FileMapping } from '../../lib/sod/mapping';
 import type { Summary } from './protocol';
-import { HashClient, SodClient } from './client';
+import { HashClient, hashAlongside, SodClient } from './client';
 import { headerSignature, store, type Preset } from './storage';
 import { Results } from './Results';
 import './sod.css';
@@ -122,13 +122,14 @@ export default function SodChecker({ rulesUrl }: { rulesUrl: string }) {
     setRunError('');
     setPhase('koerer');
     setProgress({ bytes: 0, total: files.reduce((n, f) => n + f.file.size, 0), file: files[0]!.file.name });
-    const hash = hasher.current!.hash(files.map((f) => f.file));
+    const startHash = () => hasher.current!.hash(files.map((f) => f.file));
+    let hash = hashAlongside() ? startHash() : null;
     setHashing(true);
     const { runId, result } = client.current.run({ type: 'run', files: files.map((f) => ({ file: f.file, mapping: f.mapping })), options: options() });
-    runRef.current = { runId, cancelHash: hash.cancel };
+    runRef.current = { runId, cancelHash: () => hash?.cancel() };
     const res = await result;
     if (res.type === 'failed') {
-      hash.cancel();
+      hash?.cancel();
       setHashing(false);
       setPhase('vaelg');
       setRunError(res.cancelled ? 'Kontrollen blev annulleret. Intet er gemt.' : `${res.message}${res.line ? ` (linje ${res.line})` : ''}`);
@@ -138,6 +139,8 @@ export default function SodChecker({ rulesUrl }: { rulesUrl: string }) {
     setVersion((v) => v + 1);
     setPhase('resultat');
     requestAnimationFrame(() => resultRef.current?.focus());
+    hash ??= startHash();
+    runRef.current = { runId, cancelHash: hash.cancel };
     hash.result
       .then((sha) => {
         client.current!.send({ type: 'hashes', sha256: sha });

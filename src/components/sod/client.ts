@@ -64,8 +64,15 @@ export class SodClient {
 }
 
 /**
- * SHA-256 of the files in a second worker, in parallel with the check. The worker is started with
- * the page, so choosing files and checking them makes no request at all.
+ * Whether the SHA-256 runs alongside the check. With more than two cores it does; with two or
+ * fewer it waits until the check is done, so the two do not share a core and the controller sees
+ * the result sooner (the kontrolrapport shows «beregnes …» until the hash is there).
+ */
+export const hashAlongside = (cores = globalThis.navigator?.hardwareConcurrency ?? 2) => cores > 2;
+
+/**
+ * SHA-256 of the files in a second worker (see `hashAlongside` for when). The worker is started
+ * with the page, so choosing files and checking them makes no request at all.
  */
 export class HashClient {
   private w = new Worker(new URL('./hash.worker.ts', import.meta.url), { type: 'module', name: 'kontrolsum' });

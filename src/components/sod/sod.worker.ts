@@ -129,6 +129,7 @@ async function run(runId: number, files: { file: File; mapping: import('../../li
     for (const f of files) {
       await ingestFile(store, yielding(f.file.stream()), f.file.name, f.mapping, {
         signal,
+        size: f.file.size,
         onProgress: (b) => {
           const now = performance.now();
           if (now - lastPost > 50) {

@@ -13,8 +13,7 @@ import { hashBytes, type ByteText } from './bytes';
 
 /** The pool and table shared by both interners. */
 class BytePool {
-  /** The text of each id (a copy that does not pin the parser's chunk). */
-  readonly texts: string[] = [];
+  protected n = 0;
   protected pool = new Uint8Array(1 << 12);
   protected used = 0;
   /** Start of each id's bytes in the pool; the next entry is its end. */
@@ -31,12 +30,12 @@ class BytePool {
   }
 
   get size() {
-    return this.texts.length;
+    return this.n;
   }
 
-  /** Adds the bytes `b[s, e)` (lower-cased A–Z with `lower`) with their text, at table slot `slot`. */
-  protected add(slot: number, h: number, b: Uint8Array, s: number, e: number, text: string, lower: boolean): number {
-    const n = this.texts.length;
+  /** Adds the bytes `b[s, e)` (lower-cased A–Z with `lower`) at table slot `slot`; returns the new id. */
+  protected add(slot: number, h: number, b: Uint8Array, s: number, e: number, lower: boolean): number {
+    const n = this.n++;
     const len = e - s;
     if (this.used + len > this.pool.length) {
       let size = this.pool.length * 2;
@@ -62,7 +61,6 @@ class BytePool {
     this.off[n + 1] = this.used;
     this.table[2 * slot] = n + 1;
     this.table[2 * slot + 1] = h;
-    this.texts.push(own(text));
     if (n * 2 >= this.mask) this.grow();
     return n;
   }
@@ -124,6 +122,9 @@ class BytePool {
 
 /** Cells as written, compared byte for byte (one interner per file: the bytes' meaning depends on its encoding). */
 export class CellInterner extends BytePool {
+  /** The text of each id (a copy that does not pin the parser's chunk). */
+  readonly texts: string[] = [];
+
   constructor(initialCapacity = 1024) {
     super(initialCapacity);
   }
@@ -135,7 +136,10 @@ export class CellInterner extends BytePool {
     const table = this.table;
     for (let i = hh & this.mask; ; i = (i + 1) & this.mask) {
       const id = table[2 * i]! - 1;
-      if (id === -1) return this.add(i, hh, b, s, e, text.decode(b, s, e), false);
+      if (id === -1) {
+        this.texts.push(own(text.decode(b, s, e)));
+        return this.add(i, hh, b, s, e, false);
+      }
       if (table[2 * i + 1] === hh && this.equal(id, b, s, len)) return id;
     }
   }
@@ -146,10 +150,46 @@ const utf8 = new TextEncoder();
 /**
  * Normalized keys (user ids and e-mail addresses), kept as UTF-8. A cell that is plain printable
  * ASCII is looked up as it stands, with A–Z read as a–z (`lower`); anything else is normalized as
- * a string first and looked up with `of`.
+ * a string first and looked up with `of`. The key's string is made only when it is asked for
+ * (`text`): most of the user ids in a large file are never shown.
  */
 export class KeyInterner extends BytePool {
   private buf = new Uint8Array(256);
+  private strings: string[] = [];
+  private decoder = new TextDecoder();
+
+  /** The key as a string. */
+  text(id: number): string {
+    let t = this.strings[id];
+    if (t === undefined) {
+      const p = this.off[id]!;
+      const e = this.off[id + 1]!;
+      let ascii = e - p <= 512;
+      for (let k = p; k < e && ascii; k++) ascii = this.pool[k]! < 0x80;
+      t = ascii ? String.fromCharCode.apply(null, this.pool.subarray(p, e) as unknown as number[]) : this.decoder.decode(this.pool.subarray(p, e));
+      this.strings[id] = t;
+    }
+    return t;
+  }
+
+  /** Whether the key has the shape of an e-mail address: one @ with text before it, a dot after it, no space. */
+  emailShaped(id: number): boolean {
+    const p = this.off[id]!;
+    const e = this.off[id + 1]!;
+    const pool = this.pool;
+    let at = -1;
+    for (let k = p; k < e; k++) {
+      const c = pool[k]!;
+      if (c === 32) return false;
+      if (c === 64) {
+        if (at !== -1) return false;
+        at = k;
+      }
+    }
+    if (at <= p || pool[e - 1] === 46) return false;
+    for (let k = at + 2; k < e; k++) if (pool[k] === 46) return true;
+    return false;
+  }
 
   constructor(initialCapacity = 1024) {
     super(initialCapacity);
@@ -177,12 +217,7 @@ export class KeyInterner extends BytePool {
     const hh = mix(h ^ len);
     let i = hh & this.mask;
     while (this.table[2 * i] !== 0) i = (i + 1) & this.mask;
-    let t = '';
-    for (let k = s; k < e; k++) {
-      const c = b[k]!;
-      t += String.fromCharCode(c >= 65 && c <= 90 ? c + 32 : c);
-    }
-    return this.add(i, hh, b, s, e, t, true);
+    return this.add(i, hh, b, s, e, true);
   }
 
   /** Id of a key given as a string (added when new). */
@@ -203,7 +238,12 @@ export class KeyInterner extends BytePool {
     const table = this.table;
     for (let i = hh & this.mask; ; i = (i + 1) & this.mask) {
       const id = table[2 * i]! - 1;
-      if (id === -1) return add ? this.add(i, hh, b, 0, len, key, false) : -1;
+      if (id === -1) {
+        if (!add) return -1;
+        const n = this.add(i, hh, b, 0, len, false);
+        this.strings[n] = key;
+        return n;
+      }
       if (table[2 * i + 1] === hh && this.equal(id, b, 0, len)) return id;
     }
   }

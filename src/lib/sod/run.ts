@@ -14,7 +14,12 @@ export interface IngestFileOptions {
   onProgress?: (bytesRead: number) => void;
   /** Receives every byte of the file as it streams by (e.g. SHA-256). */
   hasher?: Hasher;
+  /** The file's size in bytes, when known: the store then makes room for its rows in one go. */
+  size?: number;
 }
+
+/** Bytes read before the rows per byte are taken as the file's (for `Store.reserve`). */
+const SAMPLE = 1 << 20;
 
 /** Passes the bytes through a hasher on their way to the parser. */
 async function* tee(src: ByteSource, hasher: Hasher): AsyncGenerator<Uint8Array> {
@@ -37,9 +42,23 @@ export async function ingestFile(
 ) {
   let file: ReturnType<Store['beginFile']> | null = null;
   const src = opts.hasher ? tee(source, opts.hasher) : source;
+  const rows0 = store.rows;
+  const accounts0 = store.accounts;
+  let reserved = !opts.size;
+  let parsed = 0; // the bytes behind the rows so far: all but the piece just read
   const ingestOpts: IngestOptions = {
     signal: opts.signal,
-    onProgress: opts.onProgress,
+    onProgress: (bytes) => {
+      if (!reserved && parsed >= SAMPLE && file) {
+        reserved = true;
+        const rows = store.rows - rows0;
+        const perByte = rows / parsed;
+        if (rows > 0 && opts.size! > parsed)
+          store.reserve(Math.ceil((opts.size! - parsed) * perByte * 1.05), Math.min(1, ((store.accounts - accounts0) / rows) * 1.2));
+      }
+      parsed = bytes;
+      opts.onProgress?.(bytes);
+    },
     onHeader: (meta) => {
       let m = mapping;
       if (m === 'auto') {

@@ -36,11 +36,6 @@ export const FM_UKENDT = 1 << 30;
 
 export { own };
 
-/** Quick e-mail shape check for user ids (the full check is normEmail). */
-const looksLikeEmail = (s: string) => {
-  const at = s.indexOf('@');
-  return at > 0 && s.indexOf('.', at + 2) > at + 1 && s.indexOf(' ') === -1 && s.indexOf('@', at + 1) === -1 && s[s.length - 1] !== '.';
-};
 const JA: Prokura = { kind: 'ja' };
 const NEJ: Prokura = { kind: 'nej' };
 /** Prokura as one number: NaN none given, 0 nej, -1 ja, -2 unreadable, > 0 amount. */
@@ -70,6 +65,10 @@ class IntList {
   get(i: number) {
     return this.a[i]!;
   }
+  /** Makes room for `n` entries in all. */
+  reserve(n: number) {
+    if (n > this.a.length) this.a = grown(this.a, new Int32Array(n));
+  }
 }
 /** Growable Float64Array (prokura amounts). */
 class FloatList {
@@ -78,6 +77,9 @@ class FloatList {
   push(v: number) {
     if (this.n === this.a.length) this.a = grown(this.a, new Float64Array(this.a.length * 2));
     this.a[this.n++] = v;
+  }
+  reserve(n: number) {
+    if (n > this.a.length) this.a = grown(this.a, new Float64Array(n));
   }
 }
 function grown<A extends Int32Array | Float64Array>(from: A, to: A): A {
@@ -240,9 +242,21 @@ export class Store {
     return this.accKeyId.n;
   }
 
+  /**
+   * Makes room for about `rows` more rows, of which `accountsPerRow` start a new account (both
+   * estimated from the part of a file read so far), so the lists do not grow step by step,
+   * copying themselves as they go.
+   */
+  reserve(rows: number, accountsPerRow: number) {
+    for (const l of [this.rowAcc, this.rowRole, this.rowFile, this.rowLine, this.asgAcc, this.asgRole, this.asgNext]) l.reserve(l.n + rows);
+    const more = Math.ceil(rows * accountsPerRow);
+    for (const l of [this.accSystem, this.accKeyId, this.accRaw, this.accNavnIdx, this.accEmail, this.accFuldmagt, this.accHead]) l.reserve(l.n + more);
+    this.accPk.reserve(this.accPk.n + more);
+  }
+
   /** Normalized user id of an account (lower case, trimmed). */
   key(acc: number): string {
-    return this.keys.texts[this.accKeyId.a[acc]!]!;
+    return this.keys.text(this.accKeyId.a[acc]!);
   }
 
   /** The user id as written in the file. */
@@ -254,7 +268,7 @@ export class Store {
   /** Normalized e-mail of the account, or ''. */
   email(acc: number): string {
     const e = this.accEmail.a[acc]!;
-    return e < 0 ? '' : this.keys.texts[e]!;
+    return e < 0 ? '' : this.keys.text(e);
   }
 
   navn(acc: number): string {
@@ -343,10 +357,10 @@ export class Store {
     else if (this.keys.sameUpper(keyId, b, s, e)) this.accRaw.push(-2);
     else {
       const raw = r.text.decode(b, s, e).trim();
-      this.accRaw.push(raw === this.keys.texts[keyId] ? -1 : this.rawList.push(own(raw)) - 1);
+      this.accRaw.push(raw === this.keys.text(keyId) ? -1 : this.rawList.push(own(raw)) - 1);
     }
     this.accNavnIdx.push(-1);
-    this.accEmail.push(looksLikeEmail(this.keys.texts[keyId]!) ? keyId : -1);
+    this.accEmail.push(this.keys.emailShaped(keyId) ? keyId : -1);
     this.accPk.push(NaN);
     this.accFuldmagt.push(0);
     this.accHead.push(-1);
@@ -547,7 +561,7 @@ export class Store {
           const cur = this.accEmail.a[acc]!;
           if (cur === -1) this.accEmail.a[acc] = e;
           else if (cur !== e)
-            this.issue(navn, line, 'advarsel', `Linje ${line}: bruger «${r.get(cb).trim()}» har også e-mail ${this.keys.texts[cur]} et andet sted. Den første er brugt.`);
+            this.issue(navn, line, 'advarsel', `Linje ${line}: bruger «${r.get(cb).trim()}» har også e-mail ${this.keys.text(cur)} et andet sted. Den første er brugt.`);
         }
       }
 

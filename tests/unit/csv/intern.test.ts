@@ -50,7 +50,7 @@ describe('KeyInterner', () => {
     const [s1, e1, h1] = out[1]!;
     expect(K.lower(b, s1, e1, h1)).toBe(-1);
     const c = K.addLower(b, s1, e1, h1);
-    expect(K.texts[c]).toBe('abc123');
+    expect(K.text(c)).toBe('abc123');
     expect(K.of('abc123')).toBe(c);
     expect(K.find('abc123')).toBe(c);
     expect(K.find('xyz')).toBe(-1);
@@ -61,7 +61,31 @@ describe('KeyInterner', () => {
     // Keys with other characters live side by side with the plain ones.
     const d = K.of('søren');
     expect(K.of('søren')).toBe(d);
-    expect(K.texts[d]).toBe('søren');
+    expect(K.text(d)).toBe('søren');
+  });
+  it('emailShaped agrees with the string check it replaces, also for other letters', () => {
+    const looksLikeEmail = (s: string) => {
+      const at = s.indexOf('@');
+      return at > 0 && s.indexOf('.', at + 2) > at + 1 && s.indexOf(' ') === -1 && s.indexOf('@', at + 1) === -1 && s[s.length - 1] !== '.';
+    };
+    const K = new KeyInterner();
+    const parts = ['a', '@', '.', ' ', 'ø', 'dk', 'æ@', '@.', '..'];
+    let seed = 7;
+    const r = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    for (let t = 0; t < 5000; t++) {
+      let s = '';
+      for (let i = 0, n = 1 + Math.floor(r() * 7); i < n; i++) s += parts[Math.floor(r() * parts.length)]!;
+      expect(K.emailShaped(K.of(s)), JSON.stringify(s)).toBe(looksLikeEmail(s));
+    }
+  });
+  it('makes the string of a key only when asked, the same as the key', () => {
+    const K = new KeyInterner();
+    const { b, out } = cells('BRUGER@INST.DK;x');
+    const [s, e, h] = out[0]!;
+    const id = K.addLower(b, s, e, h);
+    expect(K.text(id)).toBe('bruger@inst.dk');
+    expect(K.text(K.of('søren'))).toBe('søren');
+    expect(K.text(K.of('x'.repeat(600)))).toBe('x'.repeat(600));
   });
   it('agrees with a Map of lower-cased texts over 50 000 keys while growing', () => {
     const K = new KeyInterner(2);
@@ -75,7 +99,7 @@ describe('KeyInterner', () => {
       if (!m.has(key)) m.set(key, m.size);
       expect(id).toBe(m.get(key));
     });
-    for (const [key, id] of m) expect(K.texts[id]).toBe(key);
+    for (const [key, id] of m) expect(K.text(id)).toBe(key);
   });
   it('keeps copies that do not pin the text they were read from', () => {
     expect(own('kort')).toBe('kort');

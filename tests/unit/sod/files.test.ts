@@ -113,6 +113,21 @@ describe('input files', () => {
     expect(warn?.line).toBe(2002);
   });
 
+  it('makes room for a large file in one go from its size, with the same result', async () => {
+    const lines = Array.from({ length: 40_000 }, (_, i) => `${i % 3 ? 'IndFak' : 'NS'};U${Math.floor(i / 2)}@inst.dk;Navn ${i};;${i % 2 ? 'Indkøber' : 'NS_BASIS'};;`);
+    const bytes = enc.encode(`${HEADER}\n${lines.join('\n')}\n`);
+    const plain = new Store(ix);
+    await ingestFile(plain, bytes, 'a.csv', 'auto');
+    const sized = new Store(ix);
+    await ingestFile(sized, bytes, 'a.csv', 'auto', { size: bytes.length });
+    expect(sized.rows).toBe(40_000);
+    for (const k of ['rowAcc', 'rowRole', 'rowLine', 'accKeyId', 'accEmail'] as const)
+      expect(Buffer.from(sized[k].a.buffer, 0, sized[k].n * 4).equals(Buffer.from(plain[k].a.buffer, 0, plain[k].n * 4)), k).toBe(true);
+    // Room for the rows was made once, from the first part of the file: no doubling past them.
+    expect(sized.rowAcc.a.length).toBeLessThan(40_000 * 1.25);
+    expect(plain.rowAcc.a.length).toBe(65_536);
+  });
+
   it('refuses empty and header-only files with a Danish message naming the file', async () => {
     const empty = await csvError('', 'tom.csv');
     expect(empty.code).toBe('tom');
