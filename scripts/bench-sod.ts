@@ -26,6 +26,12 @@ import { indexRuleset } from '../src/lib/sod/ruleset';
 import { Store } from '../src/lib/sod/store';
 import { ingestFile } from '../src/lib/sod/run';
 import { analyze } from '../src/lib/sod/analyze';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+// A clean heap before each measurement (both the raw parse and the check), as in bench:nemkonto.
+v8.setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -89,6 +95,7 @@ async function generate(path: string, rows: number) {
 // ---- Node --------------------------------------------------------------------------------------
 
 async function rawNode(path: string) {
+  gc();
   const t0 = performance.now();
   let rows = 0;
   await new Promise<void>((resolve, reject) =>
@@ -105,7 +112,7 @@ async function rawNode(path: string) {
 }
 
 async function checkNode(path: string) {
-  (globalThis as { gc?: () => void }).gc?.();
+  gc();
   // The JS heap and the typed arrays' memory outside it (the store keeps its lists in those).
   const used = () => {
     const m = process.memoryUsage();
