@@ -10,7 +10,7 @@
  * before they get here.) Which of the two a file is, is settled the first time a field that is
  * not plain ASCII is decoded (`ByteText`).
  */
-import type { ScanHandler } from './scan';
+import { LongLineError, type ScanHandler } from './scan';
 
 const P = 0x01000193;
 /** Start value of the field hash (FNV-1a offset basis). */
@@ -197,6 +197,8 @@ export class ByteScanner {
     text: ByteText,
     /** A quoted field longer than this many bytes is taken to be an unclosed quote. */
     private readonly maxQuoted = 16 << 20,
+    /** A line longer than this many bytes without a line break ends the reading (`LongLineError`). */
+    private readonly maxLine = Math.max(maxQuoted, 16 << 20),
   ) {
     this.d = delimiter.charCodeAt(0);
     this.nl = newline.charCodeAt(0);
@@ -234,6 +236,7 @@ export class ByteScanner {
     }
     const pos = this.rows(b, from, last);
     this.carry = pos < b.length ? b.slice(pos) : null;
+    if (this.carry && this.carry.length > this.maxLine) throw new LongLineError(this.line, this.maxLine);
   }
 
   /** The row loop (see `RowScanner.rows` for why it is a function of its own). */

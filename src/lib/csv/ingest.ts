@@ -15,7 +15,7 @@
  *
  * Only counts, the header and issues are kept; rows go to the caller's `onRow` one at a time.
  */
-import { CsvRow, RowScanner, type ScanHandler } from './scan';
+import { CsvRow, LongLineError, RowScanner, type ScanHandler } from './scan';
 import { ByteRow, ByteScanner, ByteText } from './bytes';
 export { CsvRow, rowOf } from './scan';
 export { ByteRow, byteRowOf } from './bytes';
@@ -83,6 +83,8 @@ export interface IngestOptions {
   maxIssues?: number;
   /** Report rows whose field count differs from the header's (default true). */
   reportRagged?: boolean;
+  /** Longest quoted field, and longest line, in characters (bytes for byte rows). Default 16 MiB. */
+  maxLine?: number;
 }
 
 const DELIMS: Delimiter[] = [';', '\t', ','];
@@ -393,7 +395,7 @@ async function ingest<R extends AnyRow>(
     const newline = !pending.includes('\n') && pending.includes('\r') ? '\r' : '\n';
     meta = { fileName, encoding: decoder!.encoding, bom: decoder!.bom, delimiter, header: [] };
     if (!bytesMode) {
-      scanner = textScanner = new RowScanner(delimiter, newline, handler as ScanHandler<CsvRow>);
+      scanner = textScanner = new RowScanner(delimiter, newline, handler as ScanHandler<CsvRow>, opts.maxLine, opts.maxLine);
       textScanner.push(pending, last);
     } else {
       const utf16 = decoder!.encoding.startsWith('utf-16');
@@ -407,7 +409,7 @@ async function ingest<R extends AnyRow>(
         m.encoding = 'windows-1252';
         if (text.sawMultibyte || decoder!.sawMultibyte) switchWarning(line);
       };
-      scanner = byteScanner = new ByteScanner(delimiter, newline, handler as ScanHandler<ByteRow>, text);
+      scanner = byteScanner = new ByteScanner(delimiter, newline, handler as ScanHandler<ByteRow>, text, opts.maxLine, opts.maxLine);
       if (utf16) byteScanner.push(utf8.encode(pending), last);
       else {
         let size = 0;
@@ -467,6 +469,13 @@ async function ingest<R extends AnyRow>(
     else throw new CsvError('tom', fileName, `Filen «${fileName}» er tom.`);
   } catch (e) {
     if (e instanceof CsvError) throw e;
+    if (e instanceof LongLineError)
+      throw new CsvError(
+        'ikke-tekst',
+        fileName,
+        `Filen «${fileName}» ser ikke ud til at være en CSV-fil med én række pr. linje: linje ${e.line} er over ${Math.round(e.limit / (1 << 20))} MB lang uden linjeskift.`,
+        e.line,
+      );
     throw new CsvError('laesefejl', fileName, `Filen «${fileName}» kunne ikke læses: ${(e as Error).message}`);
   }
 

@@ -94,6 +94,20 @@ const QUOTE = 34;
 const CR = 13;
 const SPACE = 32;
 
+/**
+ * A line that goes on past the limit without a line break: not a CSV file with one row per line.
+ * Thrown rather than waited out, since every new piece would be joined to the ever longer line.
+ */
+export class LongLineError extends Error {
+  constructor(
+    readonly line: number,
+    readonly limit: number,
+  ) {
+    super(`Linje ${line} er over ${Math.round(limit / (1 << 20))} MB lang uden linjeskift.`);
+    this.name = 'LongLineError';
+  }
+}
+
 export class RowScanner {
   /** The physical line number of the next row. */
   line = 1;
@@ -109,6 +123,8 @@ export class RowScanner {
     private readonly on: ScanHandler,
     /** A quoted field longer than this is taken to be an unclosed quote. */
     private readonly maxQuoted = 16 << 20,
+    /** A line longer than this without a line break ends the reading (`LongLineError`). */
+    private readonly maxLine = Math.max(maxQuoted, 16 << 20),
   ) {
     this.d = delimiter.charCodeAt(0);
     this.nl = newline.charCodeAt(0);
@@ -120,6 +136,7 @@ export class RowScanner {
     const s = this.carry.length ? [this.carry, chunk].join('') : chunk;
     const pos = this.rows(s, last);
     this.carry = pos < s.length ? s.substring(pos) : '';
+    if (this.carry.length > this.maxLine) throw new LongLineError(this.line, this.maxLine);
   }
 
   /**

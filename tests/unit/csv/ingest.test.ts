@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { ingestCsv, detectDelimiter, incompleteUtf8Tail, CsvError, type IngestOptions } from '../../../src/lib/csv/ingest';
+import { ingestCsv, ingestByteRows, detectDelimiter, incompleteUtf8Tail, CsvError, type IngestOptions } from '../../../src/lib/csv/ingest';
 
 const enc = new TextEncoder();
 const cp1252 = (s: string) =>
@@ -167,3 +167,29 @@ describe('unusable input gets a Danish message naming the file', () => {
     expect(err.code).toBe('afbrudt');
   });
 });
+
+describe('a line without end', () => {
+  it('is refused with file and line, in both tokenizers, instead of being joined to every new piece', async () => {
+    const text = 'a;b\n1;2\n' + 'x'.repeat(3 << 20);
+    const bytes = new TextEncoder().encode(text);
+    for (const run of [
+      () => ingestCsv(bytes, 'lang.csv', () => {}, { maxLine: 1 << 20 }),
+      () => ingestByteRows(bytes, 'lang.csv', () => {}, { maxLine: 1 << 20 }),
+    ]) {
+      const e = await run().then(
+        () => null,
+        (x: unknown) => x,
+      );
+      expect(e).toBeInstanceOf(CsvError);
+      expect((e as CsvError).line).toBe(3);
+      expect((e as CsvError).message).toBe('Filen «lang.csv» ser ikke ud til at være en CSV-fil med én række pr. linje: linje 3 er over 1 MB lang uden linjeskift.');
+    }
+  });
+  it('is read when it ends within the limit', async () => {
+    const long = 'y'.repeat(900 << 10);
+    const rows: string[][] = [];
+    await ingestCsv(new TextEncoder().encode(`a;b\n${long};2\n`), 'x.csv', (f) => rows.push(f), { maxLine: 1 << 20 });
+    expect(rows).toEqual([[long, '2']]);
+  });
+});
+
