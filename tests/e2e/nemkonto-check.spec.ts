@@ -113,6 +113,22 @@ test('Windows-1252 recipients file: checked, masked, downloaded and printed with
   await expect(box.locator('.nk-problemtabel tbody tr')).toHaveCount(5);
 });
 
+test('a file chosen before the script has loaded (a slow machine) is still checked', async ({ page }) => {
+  // Hold the island's script back until the file has been chosen in the server-rendered field.
+  let slip!: () => void;
+  const holdt = new Promise<void>((r) => (slip = r));
+  await page.route('**/_astro/NemKontoKontrol*.js', async (route) => {
+    await holdt;
+    await route.continue();
+  });
+  await page.goto('/kontroller/nemkonto/');
+  await page.locator('#nk-modtagere-fil').setInputFiles({ name: 'tidlig.csv', mimeType: 'text/csv', buffer: MODTAGERE });
+  slip();
+  const box = modtagere(page);
+  await expect(box.getByRole('heading', { name: 'Resultat for «tidlig.csv»' })).toBeVisible();
+  await expect(box.locator('.nk-tal')).toContainText('4 med fejl');
+});
+
 test('an Excel workbook gives an error summary, "Fejl: " in the title and a message naming the file', async ({ page }) => {
   await open(page);
   const title = await page.title();

@@ -122,9 +122,14 @@ export default function NemKontoKontrol({ kind }: Props) {
     worker.current = w;
   }
 
+  const inputRef = useRef<HTMLInputElement>(null);
+
   useEffect(() => {
     startWorker();
     setKlar(true);
+    // A file chosen in the server-rendered field before this script had loaded (a slow machine):
+    // its change event went unheard, so check it now.
+    if (inputRef.current?.files?.length) valgtFil(inputRef.current.files);
     return () => {
       worker.current?.terminate();
       medFejl.delete(id);
@@ -330,6 +335,7 @@ export default function NemKontoKontrol({ kind }: Props) {
             accept=".csv,.txt,text/csv,text/plain"
             aria-describedby={`${id}-hint${fejl?.felt === 'fil' ? ` ${fejlId}` : ''}`}
             disabled={koerer}
+            ref={inputRef}
             onChange={(e) => valgtFil((e.currentTarget as HTMLInputElement).files)}
           />
           <span class="nk-dropzone-tekst" aria-hidden="true">
