@@ -399,12 +399,13 @@ async function ingest<R extends AnyRow>(
       textScanner.push(pending, last);
     } else {
       const utf16 = decoder!.encoding.startsWith('utf-16');
-      // Which of UTF-8 and Windows-1252 a file is, is settled text by text as cells are decoded
-      // (the first text that is not UTF-8 switches it), so lines in UTF-8 before a switch keep
-      // their letters.
-      const text = new ByteText('utf-8', !utf16 && !decoder!.bom);
+      // A file whose very first piece is not UTF-8 is Windows-1252 throughout. Otherwise which of
+      // the two it is, is settled text by text as cells are decoded (the first text that is not
+      // UTF-8 switches it), so lines in UTF-8 before a switch keep their letters.
+      const from1252 = decoder!.encoding === 'windows-1252' && decoder!.switchedAt === 0 && !decoder!.sawMultibyte;
+      const text = new ByteText(from1252 ? 'windows-1252' : 'utf-8', !utf16 && !decoder!.bom);
       const m = meta;
-      if (!utf16) m.encoding = 'utf-8';
+      if (!utf16) m.encoding = from1252 ? 'windows-1252' : 'utf-8';
       text.onSwitch = () => {
         m.encoding = 'windows-1252';
         if (text.sawMultibyte || decoder!.sawMultibyte) switchWarning(line);

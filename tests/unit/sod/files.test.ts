@@ -85,6 +85,12 @@ describe('input files', () => {
     expect(store.email(1)).toBe('søren@inst.dk');
   });
 
+  it('reports Windows-1252 also when only a column it does not read has æ, ø or å', async () => {
+    const text = 'system;bruger;navn;rolle;afdeling\nIndFak;a@inst.dk;Anna;Indkober;Okonomi og Ledelse\n'.replace('Okonomi', 'Økonomi');
+    const store = await run(Uint8Array.from([...text].map((c) => (c === 'Ø' ? 0xd8 : c.charCodeAt(0)))));
+    expect(store.files[0]!.encoding).toBe('windows-1252');
+  });
+
   it('finds Windows-1252 that shows only far into the file, and reads its names right', async () => {
     // 2,000 plain rows (more than the first piece read for the delimiter), then æ, ø and å.
     const plain = Array.from({ length: 2000 }, (_, i) => `IndFak;u${i}@inst.dk;Bruger ${i};;Indkøber;;`.replace('ø', 'o')).join('\n');
