@@ -95,8 +95,9 @@ writeFileSync(resolve(out, 'resultat.json'), JSON.stringify(resultDocument(an, {
 
 const lines: string[] = [];
 lines.push(`Regelsæt ${rs.regelsaet.version}. Kontrolleret på ${(ms / 1000).toFixed(1)} s.`);
-for (const f of store.files) lines.push(`  ${f.navn}: ${f.rows} rækker, SHA-256 ${f.sha256}`);
-lines.push(`${an.persons.length} personer, ${store.accounts} konti, ${store.assignments} rolletildelinger.`);
+const n = (k: number, en: string, flere: string) => `${k} ${k === 1 ? en : flere}`;
+for (const f of store.files) lines.push(`  ${f.navn}: ${n(f.rows, 'række', 'rækker')}, SHA-256 ${f.sha256}`);
+lines.push(`${n(an.persons.length, 'person', 'personer')}, ${n(store.accounts, 'konto', 'konti')}, ${n(store.assignments, 'rolletildeling', 'rolletildelinger')}.`);
 const bySev = ALVOR_ORDEN.map((a) => `${a} ${an.findings.filter((f) => f.alvor === a).length}`).join(', ');
 lines.push(`${an.findings.length} fund (${bySev}).`);
 for (const r of rs.regler) {

@@ -31,6 +31,12 @@ describe('npm run sod (CLI over the same engine)', () => {
     expect(res.stderr).toBe('');
     expect(res.status).toBe(0);
     expect(res.stdout).toContain('3 rækker');
+    expect(res.stdout).toContain('2 personer, 3 konti, 3 rolletildelinger.');
+    const one = join(dir, 'en.csv');
+    writeFileSync(one, 'system;bruger;rolle\nIndFak;eva@inst.dk;Indkøber\n');
+    const res1 = cli(['--out', join(dir, 'ud1'), one]);
+    expect(res1.stdout).toContain('en.csv: 1 række,');
+    expect(res1.stdout).toContain('1 person, 1 konto, 1 rolletildeling.');
     expect(res.stdout).toContain(createHash('sha256').update(text).digest('hex'));
     expect(res.stdout).toMatch(/2 fund \(kritisk 2/);
     const fund = readFileSync(join(out, 'fund.csv'), 'utf8');
