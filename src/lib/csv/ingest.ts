@@ -334,7 +334,6 @@ async function ingest<R extends AnyRow>(
 
   let decoder: Decoder | null = null;
   let meta: CsvMeta | null = null;
-  let scanner: { line: number } | null = null;
   let textScanner: RowScanner | null = null;
   let byteScanner: ByteScanner | null = null;
   let pending = ''; // decoded text before the delimiter is known
@@ -395,7 +394,7 @@ async function ingest<R extends AnyRow>(
     const newline = !pending.includes('\n') && pending.includes('\r') ? '\r' : '\n';
     meta = { fileName, encoding: decoder!.encoding, bom: decoder!.bom, delimiter, header: [] };
     if (!bytesMode) {
-      scanner = textScanner = new RowScanner(delimiter, newline, handler as ScanHandler<CsvRow>, opts.maxLine, opts.maxLine);
+      textScanner = new RowScanner(delimiter, newline, handler as ScanHandler<CsvRow>, opts.maxLine, opts.maxLine);
       textScanner.push(pending, last);
     } else {
       const utf16 = decoder!.encoding.startsWith('utf-16');
@@ -410,7 +409,7 @@ async function ingest<R extends AnyRow>(
         m.encoding = 'windows-1252';
         if (text.sawMultibyte || decoder!.sawMultibyte) switchWarning(line);
       };
-      scanner = byteScanner = new ByteScanner(delimiter, newline, handler as ScanHandler<ByteRow>, text, opts.maxLine, opts.maxLine);
+      byteScanner = new ByteScanner(delimiter, newline, handler as ScanHandler<ByteRow>, text, opts.maxLine, opts.maxLine);
       if (utf16) byteScanner.push(utf8.encode(pending), last);
       else {
         let size = 0;
@@ -442,7 +441,7 @@ async function ingest<R extends AnyRow>(
     }
     const before = decoder!.encoding;
     const s = decoder!.decode(chunk, last);
-    if (!bytesMode && before === 'utf-8' && decoder!.encoding === 'windows-1252' && decoder!.sawMultibyte) switchWarning(scanner?.line ?? 1);
+    if (!bytesMode && before === 'utf-8' && decoder!.encoding === 'windows-1252' && decoder!.sawMultibyte) switchWarning(textScanner?.line ?? 1);
     if (meta && meta.encoding !== decoder!.encoding) meta.encoding = decoder!.encoding;
     if (firstText && !decoder!.encoding.startsWith('utf-16') && s.slice(0, 4096).includes('\u0000')) {
       throw new CsvError('ikke-tekst', fileName, `Filen «${fileName}» er ikke en tekstfil. Vælg en CSV-fil.`);
@@ -480,8 +479,9 @@ async function ingest<R extends AnyRow>(
     throw new CsvError('laesefejl', fileName, `Filen «${fileName}» kunne ikke læses: ${(e as Error).message}`);
   }
 
+  const scanner = (textScanner ?? byteScanner) as RowScanner | ByteScanner | null;
   if (!scanner) throw new CsvError('tom', fileName, `Filen «${fileName}» er tom.`);
-  const lines = (scanner as { line: number }).line - 1;
+  const lines = scanner.line - 1;
   if (rows === 0) {
     if (hasHeader && headerSeen)
       throw new CsvError('kun-overskrift', fileName, `Filen «${fileName}» indeholder kun en overskriftslinje og ingen data.`, 1);

@@ -9,7 +9,7 @@
  * Open addressing over an Int32Array (id and hash side by side); the bytes of every text sit in
  * one pool, and a hit is confirmed by comparing bytes.
  */
-import { hashBytes, type ByteText } from './bytes';
+import { ByteText, hashBytes } from './bytes';
 
 /** The pool and table shared by both interners. */
 class BytePool {
@@ -75,7 +75,7 @@ class BytePool {
   }
 
   /** Whether the id's bytes equal `b[s, e)` with A–Z in `b` read as a–z. */
-  sameLower(id: number, b: Uint8Array, s: number, e: number): boolean {
+  protected sameLower(id: number, b: Uint8Array, s: number, e: number): boolean {
     const p = this.off[id]!;
     if (this.off[id + 1]! - p !== e - s) return false;
     for (let k = 0; k < e - s; k++) {
@@ -149,27 +149,19 @@ const utf8 = new TextEncoder();
 
 /**
  * Normalized keys (user ids and e-mail addresses), kept as UTF-8. A cell that is plain printable
- * ASCII is looked up as it stands, with A–Z read as a–z (`lower`); anything else is normalized as
+ * ASCII is looked up as it stands, with A–Z read as a–z (`idLower`); anything else is normalized as
  * a string first and looked up with `of`. The key's string is made only when it is asked for
  * (`text`): most of the user ids in a large file are never shown.
  */
 export class KeyInterner extends BytePool {
   private buf = new Uint8Array(256);
   private strings: string[] = [];
-  private decoder = new TextDecoder();
+  /** The pool holds UTF-8 only. */
+  private utf8 = new ByteText('utf-8', false);
 
   /** The key as a string. */
   text(id: number): string {
-    let t = this.strings[id];
-    if (t === undefined) {
-      const p = this.off[id]!;
-      const e = this.off[id + 1]!;
-      let ascii = e - p <= 512;
-      for (let k = p; k < e && ascii; k++) ascii = this.pool[k]! < 0x80;
-      t = ascii ? String.fromCharCode.apply(null, this.pool.subarray(p, e) as unknown as number[]) : this.decoder.decode(this.pool.subarray(p, e));
-      this.strings[id] = t;
-    }
-    return t;
+    return (this.strings[id] ??= this.utf8.decode(this.pool, this.off[id]!, this.off[id + 1]!));
   }
 
   /** Whether the key has the shape of an e-mail address: one @ with text before it, a dot after it, no space. */
@@ -196,28 +188,20 @@ export class KeyInterner extends BytePool {
   }
 
   /**
-   * Id of the key that `b[s, e)` lower-cases to (hash `h` from the tokenizer); -1 when there is
-   * none yet, -2 when the cell is not plain (white space, control characters or non-ASCII):
-   * then only the string path can say what its key is.
+   * Id of the key that `b[s, e)` lower-cases to (hash `h` from the tokenizer), added when new; -1
+   * when the cell is not plain (white space, control characters or non-ASCII): then only the
+   * string path can say what its key is.
    */
-  lower(b: Uint8Array, s: number, e: number, h: number): number {
+  idLower(b: Uint8Array, s: number, e: number, h: number): number {
+    if (!plain(b, s, e)) return -1;
     const len = e - s;
     const hh = mix(h ^ len);
     const table = this.table;
     for (let i = hh & this.mask; ; i = (i + 1) & this.mask) {
       const id = table[2 * i]! - 1;
-      if (id === -1) return plain(b, s, e) ? -1 : -2;
-      if (table[2 * i + 1] === hh && this.sameLower(id, b, s, e)) return plain(b, s, e) ? id : -2;
+      if (id === -1) return this.add(i, hh, b, s, e, true);
+      if (table[2 * i + 1] === hh && this.sameLower(id, b, s, e)) return id;
     }
-  }
-
-  /** Adds the plain cell `b[s, e)`, lower-cased, as a key (after `lower` said -1). */
-  addLower(b: Uint8Array, s: number, e: number, h: number): number {
-    const len = e - s;
-    const hh = mix(h ^ len);
-    let i = hh & this.mask;
-    while (this.table[2 * i] !== 0) i = (i + 1) & this.mask;
-    return this.add(i, hh, b, s, e, true);
   }
 
   /** Id of a key given as a string (added when new). */

@@ -382,9 +382,8 @@ export class Store {
   private brugerKey(fc: FileCells, text: ByteText, b: Uint8Array, s: number, e: number, h: number): number {
     // No white space at the ends: the tokenizer's hash is the key's, when the cell is plain ASCII.
     if (b[s]! > 32 && b[e - 1]! > 32) {
-      const k = this.keys.lower(b, s, e, h);
-      if (k >= 0) return k;
-      if (k === -1) return this.keys.addLower(b, s, e, h);
+      const k = this.keys.idLower(b, s, e, h);
+      if (k !== -1) return k;
     }
     const id = fc.bruger.id(b, s, e, h, text);
     let keyId = fc.keyOfBruger.get(id);
@@ -399,10 +398,8 @@ export class Store {
     while (ts < te && isSpace(b[ts]!)) ts++;
     while (te > ts && isSpace(b[te - 1]!)) te--;
     if (plainEmail(b, ts, te)) {
-      const th = ts === s && te === e ? h : hashBytes(b, ts, te);
-      const k = this.keys.lower(b, ts, te, th);
-      if (k >= 0) return k;
-      if (k === -1) return this.keys.addLower(b, ts, te, th);
+      // Plain means printable ASCII, so idLower always has the key.
+      return this.keys.idLower(b, ts, te, ts === s && te === e ? h : hashBytes(b, ts, te));
     }
     const id = fc.email.id(b, s, e, h, text);
     let k = fc.keyOfEmail.get(id);

@@ -1,40 +1,14 @@
 import { describe, it, expect } from 'vitest';
-import Papa from 'papaparse';
 import { RowScanner, rowOf, CsvRow } from '../../../src/lib/csv/scan';
-import { scan } from './scan-helper';
-
-/** A seeded generator, so a failure can be reproduced. */
-function rng(seed: number) {
-  return () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-}
+import { rng, scan, wellFormed, WELL_FORMED_DIALECTS } from './scan-helper';
 
 describe('RowScanner agrees with papaparse on well-formed CSV', () => {
   const alphabet = ['a', 'b', 'æ', 'ø', ' ', ';', ',', '"', '\n', '\r\n', '\t', '1', '.', 'Å'];
-  const field = (r: () => number) => {
-    const len = Math.floor(r() * 8);
-    let v = '';
-    for (let i = 0; i < len; i++) v += alphabet[Math.floor(r() * alphabet.length)]!;
-    return v;
-  };
-  const quote = (v: string, delim: string) => (/[";\n\r,\t]/.test(v) || v.includes(delim) ? `"${v.replaceAll('"', '""')}"` : v);
-
-  for (const [delim, eol] of [[';', '\n'], [';', '\r\n'], [',', '\r\n'], ['\t', '\n']] as const) {
+  for (const [delim, eol] of WELL_FORMED_DIALECTS) {
     it(`delimiter ${JSON.stringify(delim)}, line end ${JSON.stringify(eol)}: same rows for 300 random files in random chunks`, () => {
       const r = rng(delim.charCodeAt(0) * 31 + eol.length);
       for (let t = 0; t < 300; t++) {
-        const cols = 1 + Math.floor(r() * 5);
-        const nRows = 1 + Math.floor(r() * 12);
-        const data: string[][] = [];
-        for (let i = 0; i < nRows; i++) {
-          const row: string[] = [];
-          for (let c = 0; c < cols; c++) row.push(field(r));
-          // papaparse drops a last row that is a single empty field; keep the comparison fair.
-          if (cols === 1 && row[0] === '') row[0] = 'x';
-          data.push(row);
-        }
-        const text = data.map((row) => row.map((v) => quote(v, delim)).join(delim)).join(eol) + (r() < 0.5 ? eol : '');
-        const papa = Papa.parse<string[]>(text, { delimiter: delim, newline: eol, quoteChar: '"' });
-        const want = papa.data.filter((row, i) => !(i === papa.data.length - 1 && row.length === 1 && row[0] === ''));
+        const { text, data, want } = wellFormed(r, alphabet, delim, eol);
         const size = 1 + Math.floor(r() * 20);
         const got = scan(text, size, delim);
         expect(got.rows.map((x) => x.f), `text ${JSON.stringify(text)} in pieces of ${size}`).toEqual(want);
