@@ -33,6 +33,28 @@ class BytePool {
     return this.n;
   }
 
+  /**
+   * Makes room for `more` texts (their bytes estimated from those so far), so the table, the
+   * offsets and the pool are made once instead of doubling, copying and rehashing their way up.
+   */
+  reserve(more: number) {
+    const n = this.n + more;
+    let cap = this.mask + 1;
+    while (n * 2 > cap) cap <<= 1;
+    if (cap > this.mask + 1) this.rehash(cap);
+    if (n + 2 > this.off.length) {
+      const o = new Int32Array(n + 2);
+      o.set(this.off);
+      this.off = o;
+    }
+    const bytes = Math.ceil(this.used + more * (this.n ? this.used / this.n : 16) * 1.1);
+    if (bytes > this.pool.length) {
+      const p = new Uint8Array(bytes);
+      p.set(this.pool.subarray(0, this.used));
+      this.pool = p;
+    }
+  }
+
   /** Adds the bytes `b[s, e)` (lower-cased A–Z with `lower`) at table slot `slot`; returns the new id. */
   protected add(slot: number, h: number, b: Uint8Array, s: number, e: number, lower: boolean): number {
     const n = this.n++;
@@ -104,8 +126,11 @@ class BytePool {
   }
 
   private grow() {
+    this.rehash((this.mask + 1) * 2);
+  }
+
+  private rehash(cap: number) {
     const old = this.table;
-    const cap = (this.mask + 1) * 2;
     const table = new Int32Array(cap * 2);
     const mask = cap - 1;
     for (let k = 0; k < old.length; k += 2) {
@@ -261,14 +286,18 @@ export function own(s: string): string {
   return s.length < 13 ? s : (s + ' ').slice(0, -1);
 }
 
-/** Growable Int32Array with a fill value for new slots (dense maps from id to number). */
+/**
+ * Growable Int32Array with a fill value for new slots (dense maps from id to number). With the
+ * fill value 0 new memory is not written at all: the system hands it out zeroed, page by page as
+ * it is first used.
+ */
 export class IntMap {
   a: Int32Array;
   constructor(
     private readonly empty = -1,
     size = 1024,
   ) {
-    this.a = new Int32Array(size).fill(empty);
+    this.a = this.make(size);
   }
   get(i: number): number {
     return i < this.a.length ? this.a[i]! : this.empty;
@@ -277,11 +306,20 @@ export class IntMap {
     if (i >= this.a.length) {
       let n = this.a.length * 2;
       while (n <= i) n *= 2;
-      const b = new Int32Array(n).fill(this.empty);
-      b.set(this.a);
-      this.a = b;
+      this.reserve(n);
     }
     this.a[i] = v;
+  }
+  /** Makes room for ids below `n`. */
+  reserve(n: number) {
+    if (n <= this.a.length) return;
+    const b = this.make(n);
+    b.set(this.a);
+    this.a = b;
+  }
+  private make(n: number): Int32Array {
+    const a = new Int32Array(n);
+    return this.empty === 0 ? a : a.fill(this.empty);
   }
 }
 

@@ -166,15 +166,15 @@ export function findingRows(an: Analysis, f: Finding, max = 500): { rows: RowRef
   const out: RowRef[] = [];
   let total = 0;
   for (let i = 0; i < s.rows; i++) {
-    const acc = s.rowAcc.get(i);
+    const acc = s.rowAcc(i);
     if (!accs.has(acc)) continue;
     total++;
-    const r = s.rowRole.get(i);
+    const r = s.rowRole(i);
     const relevant = (r >= 0 && roles.has(`${acc}:${r}`)) || valueAccs.has(acc);
     if (out.length < max || relevant)
       out.push({
-        fil: s.files[s.rowFile.get(i)]!.navn,
-        linje: s.rowLine.get(i),
+        fil: s.files[s.rowFile(i)]!.navn,
+        linje: s.rowLine(i),
         system: s.ix.rs.systemer[s.accSystem.get(acc)]!.navn,
         bruger: s.bruger(acc),
         rolle: r >= 0 ? s.roleRaw[r]! : '',

@@ -44,6 +44,7 @@ export async function ingestFile(
   const src = opts.hasher ? tee(source, opts.hasher) : source;
   const rows0 = store.rows;
   const accounts0 = store.accounts;
+  const keys0 = store.keys.size;
   let reserved = !opts.size;
   let parsed = 0; // the bytes behind the rows so far: all but the piece just read
   const ingestOpts: IngestOptions = {
@@ -54,7 +55,11 @@ export async function ingestFile(
         const rows = store.rows - rows0;
         const perByte = rows / parsed;
         if (rows > 0 && opts.size! > parsed)
-          store.reserve(Math.ceil((opts.size! - parsed) * perByte * 1.05), Math.min(1, ((store.accounts - accounts0) / rows) * 1.2));
+          store.reserve(
+            Math.ceil((opts.size! - parsed) * perByte * 1.05),
+            Math.min(1, ((store.accounts - accounts0) / rows) * 1.2),
+            Math.min(2, ((store.keys.size - keys0) / rows) * 1.2),
+          );
       }
       parsed = bytes;
       opts.onProgress?.(bytes);

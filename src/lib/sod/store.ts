@@ -2,9 +2,13 @@
  * Streaming aggregation of role-assignment rows into a compact store.
  *
  * One row = one role assignment (system, user, role, prokura, fuldmagt). Rows are not kept: the
- * store interns systems, accounts (system + user id) and role names, and keeps per row only four
- * numbers (account, role name, file, line) for drill-down. A role file and a prokura file for the
- * same system meet on the user id.
+ * store interns systems, accounts (system + user id) and role names, and keeps per row one number
+ * (its assignment: account and role name) for drill-down; a row's file and line follow from where
+ * each file's rows begin and the few rows whose line is not the one after the row before. A role
+ * file and a prokura file for the same system meet on the user id.
+ *
+ * Memory that is written for the first time is slow to come by (the system maps it page by page),
+ * so the lists are few, sized once from the file size (`reserve`), and grow without filling.
  *
  * Cells are read as bytes of the file with the hash the tokenizer computed (`ByteRow`): a cell
  * equal to the one in the row before is recognized without work, plain ASCII user ids and e-mails
@@ -207,8 +211,10 @@ export class Store {
   /** Bit i = system's fuldmagter[i]; FM_UKENDT = unreadable fuldmagt (counts as a fuldmagt). */
   readonly accFuldmagt = new IntList();
   private fmTekst = new Map<number, string>();
-  /** Per system: key id → account. */
-  private accByKey: IntMap[] = [];
+  /** Per key id: its first account + 1 (0 none); the key's other accounts follow `accNext`. */
+  private keyAcc = new IntMap(0, 1 << 12);
+  /** The next account with the same key (in another system), -1 none. */
+  private accNext = new IntList();
 
   // Role names per system (interned). Standard role id resolved from name/aliases.
   readonly roleSystem = new IntList();
@@ -223,19 +229,18 @@ export class Store {
   readonly asgNext = new IntList();
   readonly accHead = new IntList();
 
-  // Rows (for drill-down): account, role (-1 none), file, line.
-  readonly rowAcc = new IntList();
-  readonly rowRole = new IntList();
-  readonly rowFile = new IntList();
-  readonly rowLine = new IntList();
+  /** Per row (for drill-down): its assignment, or -(account + 1) when the row gives no role. */
+  readonly rowRef = new IntList();
+  /** The first row of each file. */
+  private fileRow0: number[] = [];
+  /** Rows whose line is not the line after the row before (a file's first row, rows after blank lines or lines broken inside quotes), and their lines. */
+  private lineRow = new IntList();
+  private lineAt = new IntList();
 
   constructor(ix: RulesetIndex) {
     this.ix = ix;
     this.systemIds = ix.rs.systemer.map((s) => s.id);
-    for (let i = 0; i < this.systemIds.length; i++) {
-      this.accByKey.push(new IntMap(-1, 1 << 12));
-      this.roleBySystem.push(new Map());
-    }
+    for (let i = 0; i < this.systemIds.length; i++) this.roleBySystem.push(new Map());
   }
 
   get accounts() {
@@ -247,11 +252,48 @@ export class Store {
    * estimated from the part of a file read so far), so the lists do not grow step by step,
    * copying themselves as they go.
    */
-  reserve(rows: number, accountsPerRow: number) {
-    for (const l of [this.rowAcc, this.rowRole, this.rowFile, this.rowLine, this.asgAcc, this.asgRole, this.asgNext]) l.reserve(l.n + rows);
+  reserve(rows: number, accountsPerRow: number, keysPerRow = accountsPerRow) {
+    for (const l of [this.rowRef, this.asgAcc, this.asgRole, this.asgNext]) l.reserve(l.n + rows);
     const more = Math.ceil(rows * accountsPerRow);
-    for (const l of [this.accSystem, this.accKeyId, this.accRaw, this.accNavnIdx, this.accEmail, this.accFuldmagt, this.accHead]) l.reserve(l.n + more);
+    for (const l of [this.accSystem, this.accKeyId, this.accRaw, this.accNavnIdx, this.accEmail, this.accFuldmagt, this.accHead, this.accNext]) l.reserve(l.n + more);
     this.accPk.reserve(this.accPk.n + more);
+    const keys = Math.ceil(rows * keysPerRow);
+    this.keys.reserve(keys);
+    this.keyAcc.reserve(this.keys.size + keys);
+  }
+
+  /** The account of row `i`. */
+  rowAcc(i: number): number {
+    const r = this.rowRef.a[i]!;
+    return r < 0 ? -r - 1 : this.asgAcc.a[r]!;
+  }
+
+  /** The role name index of row `i`, -1 none. */
+  rowRole(i: number): number {
+    const r = this.rowRef.a[i]!;
+    return r < 0 ? -1 : this.asgRole.a[r]!;
+  }
+
+  /** The file index of row `i`. */
+  rowFile(i: number): number {
+    const f = this.fileRow0;
+    let k = f.length - 1;
+    while (k > 0 && f[k]! > i) k--;
+    return k;
+  }
+
+  /** The line in its file of row `i` (the line the row begins on). */
+  rowLine(i: number): number {
+    // The last row at or before i whose line was written down; the rows after it follow line by line.
+    let lo = 0;
+    let hi = this.lineRow.n - 1;
+    const rows = this.lineRow.a;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (rows[mid]! <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.lineAt.a[lo]! + (i - rows[lo]!);
   }
 
   /** Normalized user id of an account (lower case, trimmed). */
@@ -323,7 +365,7 @@ export class Store {
     return this.asgAcc.n;
   }
   get rows() {
-    return this.rowAcc.n;
+    return this.rowRef.n;
   }
 
   issue(file: string, line: number, level: CsvIssue['level'], message: string) {
@@ -340,13 +382,23 @@ export class Store {
 
   /** Account for a user key in a system (created on first sight from the cell `b[s, e)`). */
   private account(sys: number, keyId: number, r: ByteRow, s: number, e: number): number {
-    const a = this.accByKey[sys]!.get(keyId);
-    return a !== -1 ? a : this.newAccount(sys, keyId, r, s, e);
+    const first = this.keyAcc.get(keyId) - 1;
+    const accSystem = this.accSystem.a;
+    for (let a = first; a !== -1; a = this.accNext.a[a]!) if (accSystem[a] === sys) return a;
+    return this.newAccount(sys, keyId, first, r, s, e);
   }
 
-  private newAccount(sys: number, keyId: number, r: ByteRow, s: number, e: number): number {
+  /** The account of a key in a system, -1 none. */
+  private accountOf(sys: number, keyId: number): number {
+    for (let a = this.keyAcc.get(keyId) - 1; a !== -1; a = this.accNext.a[a]!) if (this.accSystem.a[a] === sys) return a;
+    return -1;
+  }
+
+  private newAccount(sys: number, keyId: number, first: number, r: ByteRow, s: number, e: number): number {
     const a = this.accKeyId.n;
-    this.accByKey[sys]!.set(keyId, a);
+    // Newest first: the key's accounts are few (one per system at most).
+    this.accNext.push(first);
+    this.keyAcc.set(keyId, a + 1);
     const b = r.bytes;
     while (s < e && isSpace(b[s]!)) s++;
     while (e > s && isSpace(b[e - 1]!)) e--;
@@ -415,7 +467,7 @@ export class Store {
     const s = this.systemIds.indexOf(systemId);
     if (s === -1) return undefined;
     const k = this.keys.find(normBruger(bruger));
-    const a = k === -1 ? -1 : this.accByKey[s]!.get(k);
+    const a = k === -1 ? -1 : this.accountOf(s, k);
     return a === -1 ? undefined : a;
   }
 
@@ -440,14 +492,17 @@ export class Store {
     return r;
   }
 
-  private assign(acc: number, role: number) {
+  /** The assignment of a role name to an account (added when new). */
+  private assign(acc: number, role: number): number {
     const next = this.asgNext.a;
     const roles = this.asgRole.a;
-    for (let i = this.accHead.get(acc); i !== -1; i = next[i]!) if (roles[i] === role) return;
+    for (let i = this.accHead.get(acc); i !== -1; i = next[i]!) if (roles[i] === role) return i;
+    const n = this.asgAcc.n;
     this.asgNext.push(this.accHead.get(acc));
-    this.accHead.a[acc] = this.asgAcc.n;
+    this.accHead.a[acc] = n;
     this.asgAcc.push(acc);
     this.asgRole.push(role);
+    return n;
   }
 
   /** Role name indexes of an account, in the order first seen. */
@@ -475,6 +530,8 @@ export class Store {
     const fileIdx = this.files.length;
     const info: FileInfo = { navn, mapping, rows: 0, bytes: 0 };
     this.files.push(info);
+    this.fileRow0.push(this.rows);
+    let nextLine = -1; // the line a row that follows the last stored one line by line begins on
     const col: Record<Felt, number> = { system: -1, bruger: -1, navn: -1, email: -1, rolle: -1, prokura: -1, fuldmagt: -1 };
     const fixedSystem = mapping.system ? this.systemIds.indexOf(mapping.system) : -1;
     const alleProkura = !!mapping.alleHarProkura;
@@ -601,19 +658,21 @@ export class Store {
         }
       }
 
-      let role = -1;
+      let ref = -acc - 1;
       const cr = col.rolle;
       if (cr !== -1 && cr < r.count && !r.blank(cr)) {
         const id = fc.role.id(b, st[cr]!, en[cr]!, hs[cr]!, text);
         const cache = fc.roleOf[sys]!;
-        role = cache.get(id);
+        let role = cache.get(id);
         if (role === TODO) cache.set(id, (role = this.role(sys, fc.role.texts[id]!)));
-        this.assign(acc, role);
+        ref = this.assign(acc, role);
       }
-      this.rowAcc.push(acc);
-      this.rowRole.push(role);
-      this.rowFile.push(fileIdx);
-      this.rowLine.push(line);
+      if (line !== nextLine) {
+        this.lineRow.push(this.rowRef.n);
+        this.lineAt.push(line);
+      }
+      nextLine = line + 1;
+      this.rowRef.push(ref);
     };
     return { fileIdx, info, onHeader, onRow };
   }

@@ -44,9 +44,49 @@ describe('input files', () => {
     expect(store.navn(0)).toBe('Holm; Anna\nJensen');
     expect(store.prokuraOf(0)).toEqual({ kind: 'beloeb', beloeb: 50000 });
     // The second row starts on physical line 4 (the first data row spans lines 2–3).
-    expect(store.rowLine.get(1)).toBe(4);
+    expect(store.rowLine(1)).toBe(4);
     const an = analyze(store);
     expect(an.findings.map((f) => f.regel)).toContain('afledt-og-navision');
+  });
+
+  it('knows the file, line, account and role of every row across files, blank lines, skipped rows and quoted line breaks', async () => {
+    const store = new Store(ix);
+    const one = [
+      HEADER,
+      'IndFak;a@inst.dk;Anna;;Indkøber;;', // line 2
+      'IndFak;a@inst.dk;Anna;;Rekvirent;;', // 3
+      '', // 4: blank
+      'Ukendt;b@inst.dk;Bo;;Indkøber;;', // 5: unknown system, not stored
+      'IndFak;b@inst.dk;"Bo', // 6–7: a name with a line break
+      'Holm";;Indkøber;;',
+      'IndFak;a@inst.dk;Anna;;Indkøber;;', // 8: the same assignment again
+      'NS;AHO;;a@inst.dk;;ja;', // 9: no role
+      'IndFak;;Cecilie;;Indkøber;;', // 10: no user id, not stored
+      'IndFak;c@inst.dk;Cecilie;;Indkøber;;', // 11
+    ].join('\n');
+    await ingestFile(store, enc.encode(one), 'en.csv', 'auto');
+    await ingestFile(store, enc.encode(`${HEADER}\nRejsUd;a@inst.dk;Anna;;Rejsende;;\nRejsUd;c@inst.dk;Cecilie;;Godkender;ja;\n`), 'to.csv', 'auto');
+    const got = Array.from({ length: store.rows }, (_, i) => [
+      store.files[store.rowFile(i)]!.navn,
+      store.rowLine(i),
+      store.accountRef(store.rowAcc(i)),
+      store.rowRole(i) < 0 ? '' : store.roleRaw[store.rowRole(i)],
+    ]);
+    expect(got).toEqual([
+      ['en.csv', 2, 'indfak:a@inst.dk', 'Indkøber'],
+      ['en.csv', 3, 'indfak:a@inst.dk', 'Rekvirent'],
+      ['en.csv', 6, 'indfak:b@inst.dk', 'Indkøber'],
+      ['en.csv', 8, 'indfak:a@inst.dk', 'Indkøber'],
+      ['en.csv', 9, 'navision-stat:aho', ''],
+      ['en.csv', 11, 'indfak:c@inst.dk', 'Indkøber'],
+      ['to.csv', 2, 'rejsud:a@inst.dk', 'Rejsende'],
+      ['to.csv', 3, 'rejsud:c@inst.dk', 'Godkender'],
+    ]);
+    // One account per system and user id, found again by either.
+    expect(store.findAccount('indfak', 'A@inst.dk ')).toBe(store.rowAcc(0));
+    expect(store.findAccount('rejsud', 'a@inst.dk')).toBe(store.rowAcc(6));
+    expect(store.findAccount('navision-stat', 'a@inst.dk')).toBeUndefined();
+    expect(store.accounts).toBe(6);
   });
 
   it('reports ragged rows with their line and still reads them', async () => {
@@ -127,11 +167,12 @@ describe('input files', () => {
     const sized = new Store(ix);
     await ingestFile(sized, bytes, 'a.csv', 'auto', { size: bytes.length });
     expect(sized.rows).toBe(40_000);
-    for (const k of ['rowAcc', 'rowRole', 'rowLine', 'accKeyId', 'accEmail'] as const)
+    for (const k of ['rowRef', 'accKeyId', 'accEmail'] as const)
       expect(Buffer.from(sized[k].a.buffer, 0, sized[k].n * 4).equals(Buffer.from(plain[k].a.buffer, 0, plain[k].n * 4)), k).toBe(true);
+    for (let i = 0; i < 40_000; i += 997) expect([sized.rowAcc(i), sized.rowRole(i), sized.rowLine(i)]).toEqual([plain.rowAcc(i), plain.rowRole(i), plain.rowLine(i)]);
     // Room for the rows was made once, from the first part of the file: no doubling past them.
-    expect(sized.rowAcc.a.length).toBeLessThan(40_000 * 1.25);
-    expect(plain.rowAcc.a.length).toBe(65_536);
+    expect(sized.rowRef.a.length).toBeLessThan(40_000 * 1.25);
+    expect(plain.rowRef.a.length).toBe(65_536);
   });
 
   it('refuses empty and header-only files with a Danish message naming the file', async () => {
