@@ -21,6 +21,15 @@ export const kildesporSchema = z.object({
         side: z.string().regex(/^\/[a-z0-9\-/]*\/$/, 'side skal være en sti som "/nemkonto/opgaver/"'),
         /** Anchor id on that page (the slug of a heading), without "#"; empty for the page top. */
         anker: z.string().regex(/^[a-z0-9\-æøå]*$/).default(''),
+        /** Further pages that also carry the section out (a tool that fills in a template, say). */
+        ogsaa: z
+          .array(
+            z.object({
+              side: z.string().regex(/^\/[a-z0-9\-/]*\/$/, 'side skal være en sti som "/nemkonto/opgaver/"'),
+              anker: z.string().regex(/^[a-z0-9\-æøå]*$/).default(''),
+            }),
+          )
+          .default([]),
       }),
     )
     .min(1),

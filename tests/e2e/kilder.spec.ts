@@ -10,7 +10,9 @@ interface Afsnit {
   overskrift: string;
   side: string;
   anker?: string;
+  ogsaa?: { side: string; anker?: string }[];
 }
+const targets = (a: Afsnit) => [a, ...(a.ogsaa ?? [])].map((t) => (t.anker ? `${t.side}#${t.anker}` : t.side));
 const sporFiles = readdirSync(`${dataDir}kildespor`).filter((f) => f.endsWith('.yaml'));
 const spor = sporFiles.map((f) => ({ file: f, ...(parse(readFileSync(`${dataDir}kildespor/${f}`, 'utf8')) as { kilde: string; afsnit: Afsnit[] }) }));
 
@@ -24,12 +26,13 @@ test('every source section in content/data/kildespor/*.yaml has an existing targ
   expect(sporFiles).toContain('funktionsadskillelse.yaml');
   const missing: string[] = [];
   for (const s of spor) {
-    for (const a of s.afsnit) {
-      const page = html(a.side);
-      const label = `${s.file}: ${a.nummer ?? ''} ${a.overskrift} → ${a.side}${a.anker ? `#${a.anker}` : ''}`;
-      if (!page) missing.push(`${label} (siden findes ikke)`);
-      else if (a.anker && !hasId(page, a.anker)) missing.push(`${label} (ankeret findes ikke)`);
-    }
+    for (const a of s.afsnit)
+      for (const t of [a, ...(a.ogsaa ?? [])]) {
+        const page = html(t.side);
+        const label = `${s.file}: ${a.nummer ?? ''} ${a.overskrift} → ${t.side}${t.anker ? `#${t.anker}` : ''}`;
+        if (!page) missing.push(`${label} (siden findes ikke)`);
+        else if (t.anker && !hasId(page, t.anker)) missing.push(`${label} (ankeret findes ikke)`);
+      }
   }
   expect(missing).toEqual([]);
 });
@@ -40,8 +43,12 @@ test('the Kilder page has a row per traced section that links to its target', as
     const table = page.locator(`section:has(h2#${s.kilde}) table`);
     await expect(table.locator('tbody tr')).toHaveCount(s.afsnit.length);
     const hrefs = await table.locator('tbody tr td:last-child a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    expect(hrefs).toEqual(s.afsnit.map((a) => (a.anker ? `${a.side}#${a.anker}` : a.side)));
+    expect(hrefs).toEqual(s.afsnit.flatMap(targets));
   }
+  // The report template is carried out both by the guide page and by the check that fills it in.
+  const appendiks1 = page.locator('tr#funktionsadskillelse-appendiks-1 td:last-child');
+  await expect(appendiks1).toContainText(/ og Kontrol af funktionsadskillelse$/);
+  await expect(appendiks1.getByRole('link', { name: 'Kontrol af funktionsadskillelse', exact: true })).toHaveAttribute('href', '/kontroller/funktionsadskillelse/');
   // Following a link lands on the heading it names.
   await page.locator('tr#funktionsadskillelse-2-5-5 a').click();
   await page.waitForURL(/\/funktionsadskillelse\/district\//);

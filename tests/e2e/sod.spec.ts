@@ -111,6 +111,10 @@ test('upload → overview → finding explained → mitigation → report → ex
   await expect(doc).toContainText('«NS_BOGHOLDER» = Bogføring (lokalt rettighedssæt)');
   await expect(doc).toContainText(/district:445566 = indfak:soeren\.oersted@eksempel\.dk|indfak:soeren\.oersted@eksempel\.dk = district:445566/);
   await expect(doc.locator('tr', { hasText: 'Else Mørk' })).toContainText('Aftaleadministrator med Alene-fuldmagt i Danske Bank District, bruger 1A2345');
+  // On a desktop the findings fit beside the menus: the table does not scroll sideways.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const findingsWrap = doc.locator('.sod-scroll', { has: page.locator('table.sod-report__findings') });
+  expect(await findingsWrap.evaluate((w) => w.scrollWidth - w.clientWidth)).toBeLessThanOrEqual(0);
   await page.getByRole('button', { name: 'Udskriv kontrolrapport' }).click();
   expect(await page.evaluate(() => (window as unknown as { __printed: number }).__printed)).toBe(1);
   await expect(page.locator('html')).toHaveAttribute('data-sod-print', 'rapport');

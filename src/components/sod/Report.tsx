@@ -205,6 +205,13 @@ export function Report(p: Props) {
         <Scroll label="Fund og stillingtagen">
           <table class="sod-report__findings">
             <caption>Fund og stillingtagen</caption>
+            <colgroup>
+              <col />
+              <col />
+              <col />
+              <col />
+              <col />
+            </colgroup>
             <thead>
               <tr>
                 <th scope="col">Alvor</th>
