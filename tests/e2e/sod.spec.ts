@@ -148,6 +148,18 @@ test('upload → overview → finding explained → mitigation → report → ex
   expect(requests, 'requests from choosing files to exporting').toEqual([]);
 });
 
+test('on a phone the result, the filters and the report fit the screen: only tables scroll sideways, in their own frame', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open(page);
+  await runSample(page);
+  // The rule filter lists long rule titles; it must not widen the page.
+  await expect(page.locator('#sod-f-regel')).toBeVisible();
+  await page.locator('.sod-report__doc').scrollIntoViewIfNeeded();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  const box = (await page.locator('#sod-f-regel').boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
+});
+
 test('raw exports: columns mapped once, saved as a preset, joined on user id', async ({ page }) => {
   await open(page);
   const roles = 'Brugernavn;Fulde navn;Gruppe\nbo.ek@eksempel.dk;Bo Ek;Godkender\n';
