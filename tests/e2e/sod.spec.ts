@@ -160,6 +160,28 @@ test('on a phone the result, the filters and the report fit the screen: only tab
   expect(box.x + box.width).toBeLessThanOrEqual(390);
 });
 
+test('files can be dropped on the drop zone as well as chosen with the button', async ({ page }) => {
+  await open(page);
+  const requests = recordRequests(page);
+  const text = readFileSync(sample, 'utf8');
+  const zone = page.locator('.sod-dropzone');
+  await expect(zone).toContainText('eller træk filerne hertil');
+  const drag = await page.evaluateHandle((t) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], 'trukket.csv', { type: 'text/csv' }));
+    return dt;
+  }, text);
+  await zone.dispatchEvent('dragover', { dataTransfer: drag });
+  await expect(zone).toHaveClass(/sod-dropzone--over/);
+  await zone.dispatchEvent('drop', { dataTransfer: drag });
+  await expect(zone).not.toHaveClass(/sod-dropzone--over/);
+  await expect(page.getByRole('list', { name: 'Valgte filer' })).toContainText('trukket.csv');
+  await expect(page.getByText('Standardformatet er genkendt.')).toBeVisible();
+  await page.getByRole('button', { name: 'Kontrollér filerne' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'rækker i 1 fil er kontrolleret' })).toContainText('40 rækker');
+  expect(requests).toEqual([]);
+});
+
 test('raw exports: columns mapped once, saved as a preset, joined on user id', async ({ page }) => {
   await open(page);
   const roles = 'Brugernavn;Fulde navn;Gruppe\nbo.ek@eksempel.dk;Bo Ek;Godkender\n';

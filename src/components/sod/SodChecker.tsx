@@ -30,6 +30,8 @@ export default function SodChecker({ rulesUrl }: { rulesUrl: string }) {
   const [rs, setRs] = useState<Ruleset | null>(null);
   const [loadError, setLoadError] = useState('');
   const [files, setFiles] = useState<FileEntry[]>([]);
+  /** Files are being dragged over the drop zone. */
+  const [over, setOver] = useState(false);
   const [indstillinger, setIndstillinger] = useState<Record<string, boolean>>(() => store.indstillinger());
   const [phase, setPhase] = useState<'vaelg' | 'koerer' | 'resultat'>('vaelg');
   const [progress, setProgress] = useState({ bytes: 0, total: 0, file: '' });
@@ -239,18 +241,36 @@ export default function SodChecker({ rulesUrl }: { rulesUrl: string }) {
               Du kan vælge flere filer på én gang – fx én fil i standardformatet eller et udtræk pr. system. Filerne læses kun i din
               browser.
             </p>
-            <input
-              id="sod-filer"
-              type="file"
-              multiple
-              accept=".csv,.txt,text/csv,text/plain"
-              aria-describedby="sod-filer-hint"
-              disabled={phase === 'koerer'}
-              onChange={(e) => {
-                const input = e.currentTarget as HTMLInputElement;
-                void addFiles(input.files).then(() => (input.value = ''));
+            <div
+              class={`sod-dropzone${over ? ' sod-dropzone--over' : ''}`}
+              onDragOver={(e) => {
+                e.preventDefault();
+                if (e.dataTransfer) e.dataTransfer.dropEffect = phase === 'koerer' ? 'none' : 'copy';
+                setOver(phase !== 'koerer');
               }}
-            />
+              onDragLeave={() => setOver(false)}
+              onDrop={(e) => {
+                e.preventDefault();
+                setOver(false);
+                if (phase !== 'koerer') void addFiles(e.dataTransfer?.files ?? null);
+              }}
+            >
+              <input
+                id="sod-filer"
+                type="file"
+                multiple
+                accept=".csv,.txt,text/csv,text/plain"
+                aria-describedby="sod-filer-hint"
+                disabled={phase === 'koerer'}
+                onChange={(e) => {
+                  const input = e.currentTarget as HTMLInputElement;
+                  void addFiles(input.files).then(() => (input.value = ''));
+                }}
+              />
+              <span class="sod-dropzone__tekst" aria-hidden="true">
+                eller træk filerne hertil
+              </span>
+            </div>
           </div>
 
           {files.length > 0 && (
