@@ -8,7 +8,7 @@ import { alvorRank, type Alvor } from './alvor';
 import type { Store } from './store';
 import { identities } from './identity';
 import { requirements, type CKrav, type Requirements } from './requirements';
-import { looseToken, matchNames, nameTokens, type NameMatch } from './names';
+import { matchForms, nameForm, type NameForm, type NameMatch } from './names';
 
 /** Danish sort order (the same as localeCompare(…, 'da'), without a collator per comparison). */
 const collator = new Intl.Collator('da');
@@ -451,14 +451,24 @@ function suggestIdentities(store: Store, persons: Persons, afviste: Set<string>,
   const out: Suggestion[] = [];
   const n = persons.length;
   // Candidates are grouped by a cheap bucket key of the full name: loose last name + folded first
-  // letter. Keys are numbered; the number is memoized by name (persons share few names).
+  // letter. Keys are numbered. A name's form for matching and its bucket number are worked out
+  // once per distinct name (persons share few names), up to a bound that keeps memory in check.
+  const forms = new Map<string, NameForm | null>();
+  const formOf = (navn: string) => {
+    let f = forms.get(navn);
+    if (f === undefined) {
+      f = nameForm(navn);
+      if (forms.size < 50_000) forms.set(navn, f);
+    }
+    return f;
+  };
   const bucketIds = new Map<string, number>([['', -1]]);
   const memo = new Map<string, number>();
   const bucketOf = (navn: string) => {
     let b = memo.get(navn);
     if (b === undefined) {
-      const t = nameTokens(navn).map(looseToken);
-      const k = t.length < 2 ? '' : `${t[t.length - 1]} ${t[0]![0]}`;
+      const t = formOf(navn)?.loose;
+      const k = t ? `${t[t.length - 1]} ${t[0]![0]}` : '';
       b = bucketIds.get(k);
       if (b === undefined) bucketIds.set(k, (b = bucketIds.size - 1));
       if (memo.size < 200_000) memo.set(navn, b);
@@ -503,7 +513,7 @@ function suggestIdentities(store: Store, persons: Persons, afviste: Set<string>,
         if (++tries > 500) break; // bounded work per person in very common names
         const na = persons.navn(pa);
         const nb = persons.navn(pb);
-        const m = matchNames(na, nb);
+        const m = matchForms(formOf(na), formOf(nb));
         if (!m) continue;
         const a = store.accountRef(persons.accs[persons.start[pa]!]!);
         const b = store.accountRef(persons.accs[persons.start[pb]!]!);

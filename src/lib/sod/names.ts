@@ -30,20 +30,36 @@ export function nameTokens(name: string): string[] {
 
 export type NameMatch = { grad: 'samme-navn' | 'stavemaade' | 'forbogstaver'; forklaring: string } | null;
 
+/** A name worked out once for matching: as written (case and spacing folded) and as loose tokens. */
+export interface NameForm {
+  plain: string;
+  /** `nameTokens` folded with `looseToken`, first … last. */
+  loose: string[];
+}
+
+/** The form of a name for `matchForms`, or null when it has fewer than two words (nothing to match on). */
+export function nameForm(name: string): NameForm | null {
+  const t = nameTokens(name);
+  if (t.length < 2) return null;
+  return { plain: name.trim().toLowerCase().replace(/\s+/g, ' '), loose: t.map(looseToken) };
+}
+
 /**
  * How two names match, or null. `samme-navn`: identical apart from case and spacing;
  * `stavemaade`: the same with æ/ø/å or accents spelled differently; `forbogstaver`: same last name
  * and the first names agree where one is only an initial (middle names may be missing).
  */
 export function matchNames(a: string, b: string): NameMatch {
-  const ta = nameTokens(a);
-  const tb = nameTokens(b);
-  if (ta.length < 2 || tb.length < 2) return null;
-  const plain = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
-  if (plain(a) === plain(b)) return { grad: 'samme-navn', forklaring: 'samme navn' };
-  const la = ta.map(looseToken);
-  const lb = tb.map(looseToken);
-  if (la.join(' ') === lb.join(' '))
+  return matchForms(nameForm(a), nameForm(b));
+}
+
+/** `matchNames` on names already worked out (`nameForm`), for comparing one name with many. */
+export function matchForms(a: NameForm | null, b: NameForm | null): NameMatch {
+  if (!a || !b) return null;
+  if (a.plain === b.plain) return { grad: 'samme-navn', forklaring: 'samme navn' };
+  const la = a.loose;
+  const lb = b.loose;
+  if (la.length === lb.length && la.every((t, i) => t === lb[i]))
     return { grad: 'stavemaade', forklaring: 'samme navn med æ/ø/å eller accenter stavet forskelligt' };
   // Same last name, compatible first names.
   if (la[la.length - 1] !== lb[lb.length - 1]) return null;
