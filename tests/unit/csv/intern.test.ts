@@ -102,6 +102,22 @@ describe('KeyInterner', () => {
     });
     for (const [key, id] of m) expect(K.text(id)).toBe(key);
   });
+  it('keeps its ids and texts when room is made in one go part way, and then does not grow', () => {
+    const K = new KeyInterner(2);
+    const texts = Array.from({ length: 20_000 }, (_, i) => `bruger${i}@inst.dk`);
+    const { b, out } = cells(texts.join(';'));
+    out.slice(0, 1000).forEach(([s, e, h], i) => expect(K.idLower(b, s, e, h)).toBe(i));
+    K.reserve(19_000);
+    const table = (K as unknown as { table: Int32Array }).table;
+    const pool = (K as unknown as { pool: Uint8Array }).pool;
+    out.forEach(([s, e, h], i) => expect(K.idLower(b, s, e, h)).toBe(i));
+    // Room was made for all of them at once: neither the table nor the pool was replaced since.
+    expect((K as unknown as { table: Int32Array }).table).toBe(table);
+    expect((K as unknown as { pool: Uint8Array }).pool).toBe(pool);
+    expect(K.text(0)).toBe(texts[0]);
+    expect(K.text(19_999)).toBe(texts[19_999]);
+    expect(K.find('bruger12345@inst.dk')).toBe(12_345);
+  });
   it('keeps copies that do not pin the text they were read from', () => {
     expect(own('kort')).toBe('kort');
     const big = 'x'.repeat(100) + 'a long user id@example.dk';
@@ -126,5 +142,15 @@ describe('helpers', () => {
     expect(m.get(1000)).toBe(7);
     expect(m.get(999)).toBe(-3);
     expect(m.get(5000)).toBe(-3);
+  });
+  it('IntMap with the empty value 0 reserves without writing and keeps what was set', () => {
+    const m = new IntMap(0, 4);
+    m.set(3, 9);
+    m.reserve(100_000);
+    expect(m.a.length).toBe(100_000);
+    expect(m.get(3)).toBe(9);
+    expect(m.get(99_999)).toBe(0);
+    m.set(99_999, 1);
+    expect(m.a.length).toBe(100_000);
   });
 });
