@@ -14,6 +14,11 @@ import type { Props as ResultsProps } from './Results';
 type Props = Omit<ResultsProps, 'resultRef' | 'actions'> & { mitigations: Record<string, Mitigation> };
 
 const MAX_PRINT = 2000;
+/** An e-mail address that may wrap after its @ rather than anywhere (narrow report columns). */
+const wrapAt = (s: string) => {
+  const i = s.indexOf('@');
+  return i < 0 ? s : <>{s.slice(0, i + 1)}<wbr />{s.slice(i + 1)}</>;
+};
 const addMonths = (iso: string, m: number) => {
   const d = new Date(`${iso}T12:00:00`);
   d.setMonth(d.getMonth() + m);
@@ -228,8 +233,8 @@ export function Report(p: Props) {
                   <tr key={f.key}>
                     <td>{ALVOR_NAVN[f.alvor]}</td>
                     <td>
-                      {f.navn || f.person}
-                      {f.navn ? <><br /><span class="sod-hint">{f.person}</span></> : null}
+                      {f.navn || wrapAt(f.person)}
+                      {f.navn ? <><br /><span class="sod-hint">{wrapAt(f.person)}</span></> : null}
                     </td>
                     <td>
                       {f.titel}
