@@ -129,6 +129,27 @@ test('a file chosen before the script has loaded (a slow machine) is still check
   await expect(box.locator('.nk-tal')).toContainText('4 med fejl');
 });
 
+test('a recipients file dropped on the drop zone is checked like one chosen with the button', async ({ page }) => {
+  await open(page);
+  const rec = record(page);
+  const zone = modtagere(page).locator('.vv-dropzone');
+  await expect(zone).toContainText('eller træk filen hertil');
+  const drag = await page.evaluateHandle((bytes) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(bytes)], 'trukket.csv', { type: 'text/csv' }));
+    return dt;
+  }, [...MODTAGERE]);
+  await zone.dispatchEvent('dragover', { dataTransfer: drag });
+  await expect(zone).toHaveClass(/vv-dropzone--over/);
+  await zone.dispatchEvent('drop', { dataTransfer: drag });
+  const box = modtagere(page);
+  await expect(box.getByRole('heading', { name: 'Resultat for «trukket.csv»' })).toBeFocused();
+  await expect(box.locator('.nk-tal')).toContainText('4 med fejl');
+  await expect(zone).not.toHaveClass(/vv-dropzone--over/);
+  rec.stop();
+  expect(rec.requests).toEqual([]);
+});
+
 test('an Excel workbook gives an error summary, "Fejl: " in the title and a message naming the file', async ({ page }) => {
   await open(page);
   const title = await page.title();

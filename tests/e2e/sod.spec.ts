@@ -164,7 +164,7 @@ test('files can be dropped on the drop zone as well as chosen with the button', 
   await open(page);
   const requests = recordRequests(page);
   const text = readFileSync(sample, 'utf8');
-  const zone = page.locator('.sod-dropzone');
+  const zone = page.locator('.vv-dropzone', { has: page.locator('#sod-filer') });
   await expect(zone).toContainText('eller træk filerne hertil');
   const drag = await page.evaluateHandle((t) => {
     const dt = new DataTransfer();
@@ -172,9 +172,9 @@ test('files can be dropped on the drop zone as well as chosen with the button', 
     return dt;
   }, text);
   await zone.dispatchEvent('dragover', { dataTransfer: drag });
-  await expect(zone).toHaveClass(/sod-dropzone--over/);
+  await expect(zone).toHaveClass(/vv-dropzone--over/);
   await zone.dispatchEvent('drop', { dataTransfer: drag });
-  await expect(zone).not.toHaveClass(/sod-dropzone--over/);
+  await expect(zone).not.toHaveClass(/vv-dropzone--over/);
   await expect(page.getByRole('list', { name: 'Valgte filer' })).toContainText('trukket.csv');
   await expect(page.getByText('Standardformatet er genkendt.')).toBeVisible();
   await page.getByRole('button', { name: 'Kontrollér filerne' }).click();

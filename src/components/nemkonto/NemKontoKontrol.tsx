@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Kind, Kolonner } from '../../lib/nemkonto/kolonner';
 import type { Opsummering } from '../../lib/nemkonto/kontrol';
 import { SIDE_STR, type Filter, type FraWorker, type Side, type TilWorker } from './protokol';
+import { Dropzone } from '../shared/Dropzone';
 import './nemkonto.css';
 
 interface Props {
@@ -106,7 +107,6 @@ export default function NemKontoKontrol({ kind }: Props) {
   const [resultat, setResultat] = useState<Opsummering | null>(null);
   const [side, setSide] = useState<Side | null>(null);
   const [besked, setBesked] = useState('');
-  const [over, setOver] = useState(false);
   const fremdriftRef = useRef<Fremdrift | null>(null);
   fremdriftRef.current = fremdrift;
 
@@ -315,19 +315,7 @@ export default function NemKontoKontrol({ kind }: Props) {
             {fejl.besked}
           </p>
         )}
-        <div
-          class={`nk-dropzone${over ? ' nk-dropzone--over' : ''}`}
-          onDragOver={(e) => {
-            e.preventDefault();
-            setOver(true);
-          }}
-          onDragLeave={() => setOver(false)}
-          onDrop={(e) => {
-            e.preventDefault();
-            setOver(false);
-            if (!koerer) valgtFil(e.dataTransfer?.files);
-          }}
-        >
+        <Dropzone disabled={koerer} onFiles={valgtFil} tekst="eller træk filen hertil">
           <input
             type="file"
             id={`${id}-fil`}
@@ -338,10 +326,7 @@ export default function NemKontoKontrol({ kind }: Props) {
             ref={inputRef}
             onChange={(e) => valgtFil((e.currentTarget as HTMLInputElement).files)}
           />
-          <span class="nk-dropzone-tekst" aria-hidden="true">
-            eller træk filen hertil
-          </span>
-        </div>
+        </Dropzone>
       </div>
 
       <p class="nk-sr-only" role="status" aria-live="polite">

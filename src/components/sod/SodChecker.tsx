@@ -10,6 +10,7 @@ import type { Summary } from './protocol';
 import { HashClient, hashAlongside, SodClient } from './client';
 import { headerSignature, store, type Preset } from './storage';
 import { Results } from './Results';
+import { Dropzone } from '../shared/Dropzone';
 import './sod.css';
 
 interface FileEntry {
@@ -30,8 +31,6 @@ export default function SodChecker({ rulesUrl }: { rulesUrl: string }) {
   const [rs, setRs] = useState<Ruleset | null>(null);
   const [loadError, setLoadError] = useState('');
   const [files, setFiles] = useState<FileEntry[]>([]);
-  /** Files are being dragged over the drop zone. */
-  const [over, setOver] = useState(false);
   const [indstillinger, setIndstillinger] = useState<Record<string, boolean>>(() => store.indstillinger());
   const [phase, setPhase] = useState<'vaelg' | 'koerer' | 'resultat'>('vaelg');
   const [progress, setProgress] = useState({ bytes: 0, total: 0, file: '' });
@@ -241,20 +240,7 @@ export default function SodChecker({ rulesUrl }: { rulesUrl: string }) {
               Du kan vælge flere filer på én gang – fx én fil i standardformatet eller et udtræk pr. system. Filerne læses kun i din
               browser.
             </p>
-            <div
-              class={`sod-dropzone${over ? ' sod-dropzone--over' : ''}`}
-              onDragOver={(e) => {
-                e.preventDefault();
-                if (e.dataTransfer) e.dataTransfer.dropEffect = phase === 'koerer' ? 'none' : 'copy';
-                setOver(phase !== 'koerer');
-              }}
-              onDragLeave={() => setOver(false)}
-              onDrop={(e) => {
-                e.preventDefault();
-                setOver(false);
-                if (phase !== 'koerer') void addFiles(e.dataTransfer?.files ?? null);
-              }}
-            >
+            <Dropzone disabled={phase === 'koerer'} onFiles={(list) => void addFiles(list)} tekst="eller træk filerne hertil">
               <input
                 id="sod-filer"
                 type="file"
@@ -267,10 +253,7 @@ export default function SodChecker({ rulesUrl }: { rulesUrl: string }) {
                   void addFiles(input.files).then(() => (input.value = ''));
                 }}
               />
-              <span class="sod-dropzone__tekst" aria-hidden="true">
-                eller træk filerne hertil
-              </span>
-            </div>
+            </Dropzone>
           </div>
 
           {files.length > 0 && (

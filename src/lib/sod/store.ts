@@ -382,10 +382,8 @@ export class Store {
 
   /** Account for a user key in a system (created on first sight from the cell `b[s, e)`). */
   private account(sys: number, keyId: number, r: ByteRow, s: number, e: number): number {
-    const first = this.keyAcc.get(keyId) - 1;
-    const accSystem = this.accSystem.a;
-    for (let a = first; a !== -1; a = this.accNext.a[a]!) if (accSystem[a] === sys) return a;
-    return this.newAccount(sys, keyId, first, r, s, e);
+    const a = this.accountOf(sys, keyId);
+    return a !== -1 ? a : this.newAccount(sys, keyId, r, s, e);
   }
 
   /** The account of a key in a system, -1 none. */
@@ -394,10 +392,10 @@ export class Store {
     return -1;
   }
 
-  private newAccount(sys: number, keyId: number, first: number, r: ByteRow, s: number, e: number): number {
+  private newAccount(sys: number, keyId: number, r: ByteRow, s: number, e: number): number {
     const a = this.accKeyId.n;
     // Newest first: the key's accounts are few (one per system at most).
-    this.accNext.push(first);
+    this.accNext.push(this.keyAcc.get(keyId) - 1);
     this.keyAcc.set(keyId, a + 1);
     const b = r.bytes;
     while (s < e && isSpace(b[s]!)) s++;
